@@ -1,0 +1,127 @@
+package org.visaport.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+
+/** A single-node KRaft Apache Kafka broker in its own JVM, its log kept in the stack's data folder. */
+public final class KafkaBroker implements AutoCloseable {
+
+    /** Event topics of the producing services, each with its dead-letter topic. */
+    public static final List<String> EVENT_TOPICS = List.of(
+            "visaport.member.events", "visaport.article.events", "visaport.comment.events");
+    private static final long RETENTION_MS = Duration.ofDays(30).toMillis();
+
+    private final ManagedProcess process;
+    private final String bootstrapServers;
+
+    private KafkaBroker(ManagedProcess process, String bootstrapServers) {
+        this.process = process;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public static KafkaBroker start(Path dataDirectory, Path logDirectory, int port, int controllerPort, int partitions) {
+        Path config = writeConfig(dataDirectory, port, controllerPort, partitions);
+        Path java = JavaRuntime.javaExecutable();
+        String classpath = JavaRuntime.ownClasspath();
+        if (!Files.exists(dataDirectory.resolve("log/meta.properties"))) {
+            ManagedProcess format = ManagedProcess.start("kafka-storage-format",
+                    List.of(java.toString(), "-cp", classpath, "kafka.tools.StorageTool", "format",
+                            "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
+                    Map.of(), dataDirectory, logDirectory.resolve("kafka.log"));
+            format.awaitSuccess(Duration.ofSeconds(60));
+        }
+        ManagedProcess process = ManagedProcess.start("kafka",
+                List.of(java.toString(), "-Xmx512m", "-cp", classpath, "kafka.Kafka", config.toString()),
+                Map.of(), dataDirectory, logDirectory.resolve("kafka.log"));
+        String bootstrap = "127.0.0.1:" + port;
+        KafkaBroker broker = new KafkaBroker(process, bootstrap);
+        try {
+            Readiness.await("Kafka on port " + port, () -> Readiness.portOpen("127.0.0.1", port), process, Duration.ofSeconds(90));
+            createTopics(bootstrap, partitions);
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    private static Path writeConfig(Path dataDirectory, int port, int controllerPort, int partitions) {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", dataDirectory.resolve("log").toString());
+        p.setProperty("num.partitions", Integer.toString(partitions));
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // Topics are created explicitly with their partitions and retention; a typo in a topic name must not create one.
+        p.setProperty("auto.create.topics.enable", "false");
+        try {
+            Files.createDirectories(dataDirectory);
+            Path file = dataDirectory.resolve("server.properties");
+            try (var out = Files.newBufferedWriter(file)) {
+                p.store(out, "written by ./visaport up on every start");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new StackException("cannot write Kafka configuration in " + dataDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates the event topics and their dead-letter topics where they are missing; existing ones are left as they are. */
+    public static void createTopics(String bootstrapServers, int partitions) {
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<NewTopic> missing = EVENT_TOPICS.stream()
+                    .flatMap(topic -> java.util.stream.Stream.of(topic, topic + "-dlt"))
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, partitions, (short) 1)
+                            .configs(Map.of("retention.ms", Long.toString(RETENTION_MS))))
+                    .collect(Collectors.toList());
+            admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new StackException("cannot create Kafka topics on " + bootstrapServers + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while creating Kafka topics", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,274 @@
+package org.visaport.deploy;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Starts the parts in dependency order, waits for each to be ready, and stops all of them on the way out. */
+public final class LocalStack {
+
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(3);
+    static final String KEYCLOAK_ADMIN = "admin";
+    /** Local-only bootstrap credentials for the Keycloak admin console of the local stack. */
+    static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
+
+    private final StackSettings settings;
+    private final PrintStream out;
+    private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+    private StackState state;
+
+    public LocalStack(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Starts everything and blocks until the JVM is asked to stop (Ctrl-C, `./visaport down`). */
+    public void up() throws InterruptedException {
+        long begin = System.nanoTime();
+        JavaRuntime.javaExecutable();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            BuildArtifacts.requireFile(service.jar(settings.projectDirectory()), service.module() + " jar");
+        }
+        StackState.read(settings.run()).filter(StackState::stackAlive).ifPresent(running -> {
+            throw new StackException("VisaPort is already running (pid " + running.pid() + "); stop it with ./visaport down");
+        });
+        portsInUse().forEach((name, port) -> Ports.requireFree(name, port, StackSettings.portVariable(name)));
+        state = StackState.create(settings.run(), ProcessHandle.current().pid());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "visaport-stop"));
+
+        out.println("Starting VisaPort (logs in " + settings.logs() + ") ...");
+        BuildArtifacts artifacts = BuildArtifacts.load();
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> infrastructure = new ArrayList<>();
+            if (settings.externalMongoUri().isEmpty()) {
+                infrastructure.add(parallel.submit(this::startMongo));
+            }
+            if (settings.externalKafka().isEmpty()) {
+                infrastructure.add(parallel.submit(this::startKafka));
+            }
+            if (settings.externalIssuerUri().isEmpty()) {
+                infrastructure.add(parallel.submit(() -> startKeycloak(artifacts)));
+            }
+            infrastructure.add(parallel.submit(() -> startMail(artifacts)));
+            awaitAll(infrastructure);
+            List<Future<?>> services = ServiceSpec.ALL.stream()
+                    .<Future<?>>map(service -> parallel.submit(() -> startService(service)))
+                    .toList();
+            awaitAll(services);
+        }
+        out.println();
+        out.printf("VisaPort is up in %d s.%n", Duration.ofNanos(System.nanoTime() - begin).toSeconds());
+        printTable();
+        out.println("Stop with Ctrl-C, or ./visaport down from another terminal.");
+        watch();
+    }
+
+    private Map<String, Integer> portsInUse() {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>(settings.ports());
+        if (settings.externalMongoUri().isPresent()) {
+            ports.remove("mongodb");
+        }
+        if (settings.externalKafka().isPresent()) {
+            ports.remove("kafka");
+            ports.remove("kafka-controller");
+        }
+        if (settings.externalIssuerUri().isPresent()) {
+            ports.remove("keycloak");
+            ports.remove("keycloak-management");
+        }
+        return ports;
+    }
+
+    private void startMongo() {
+        MongoWireServer mongo = MongoWireServer.start(settings.data().resolve("mongodb"), settings.port("mongodb"));
+        started.push(mongo);
+        state.add(new StackState.Part("mongodb", mongo.uri(), "tcp:" + settings.port("mongodb"), ProcessHandle.current().pid()));
+        out.println("  mongodb ready");
+    }
+
+    private void startKafka() {
+        KafkaBroker kafka = KafkaBroker.start(settings.data().resolve("kafka"), settings.logs(),
+                settings.port("kafka"), settings.port("kafka-controller"), settings.kafkaPartitions());
+        started.push(kafka);
+        state.add(new StackState.Part("kafka", kafka.bootstrapServers(), "tcp:" + settings.port("kafka"), kafka.process().pid()));
+        out.println("  kafka ready");
+    }
+
+    private void startKeycloak(BuildArtifacts artifacts) {
+        Path home = KeycloakDistribution.prepare(artifacts, settings.cacheDirectory());
+        KeycloakServer keycloak = KeycloakServer.start(home, new KeycloakServer.Options(
+                settings.port("keycloak"), settings.port("keycloak-management"), settings.data().resolve("keycloak"),
+                settings.projectDirectory().resolve("deploy/keycloak"), KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD,
+                settings.logs().resolve("keycloak.log")));
+        started.push(keycloak);
+        state.add(new StackState.Part("keycloak", keycloak.baseUri() + "/admin/", keycloak.readinessUri().toString(),
+                keycloak.process().pid()));
+        out.println("  keycloak ready");
+    }
+
+    private void startMail(BuildArtifacts artifacts) {
+        MailServer mail = MailServer.start(artifacts.greenmailJar(), settings.home(), settings.logs(),
+                settings.port("smtp"), settings.port("mail-api"));
+        started.push(mail);
+        state.add(new StackState.Part("mail", mail.mailboxUri().toString(), mail.readinessUri().toString(), mail.process().pid()));
+        out.println("  mail ready");
+    }
+
+    private void startService(ServiceSpec service) {
+        List<String> command = List.of(JavaRuntime.javaExecutable().toString(), "-Xmx384m",
+                "-jar", service.jar(settings.projectDirectory()).toString());
+        ManagedProcess process = ManagedProcess.start(service.module(), command, service.environment(settings),
+                settings.home(), settings.logs().resolve(service.module() + ".log"));
+        started.push(process);
+        state.add(new StackState.Part(service.module(), service.baseUri(settings).toString(),
+                service.readinessUri(settings).toString(), process.pid()));
+        Readiness.await(service.module(), () -> Readiness.httpOk(service.readinessUri(settings)), process, SERVICE_READY_TIMEOUT);
+        out.println("  " + service.module() + " ready");
+    }
+
+    private static void awaitAll(List<Future<?>> tasks) throws InterruptedException {
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new StackException(e.getCause().toString(), e.getCause());
+            }
+        }
+    }
+
+    private void printTable() {
+        out.println();
+        out.printf("  %-22s %-44s %s%n", "PART", "ADDRESS", "HEALTH / DOCS");
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            out.printf("  %-22s %-44s %s%n", service.module(), service.baseUri(settings), service.readinessUri(settings));
+            out.printf("  %-22s %-44s %s%n", "", "", service.apiDocsUri(settings));
+        }
+        if (settings.externalIssuerUri().isEmpty()) {
+            out.printf("  %-22s %-44s %s%n", "keycloak admin console", "http://127.0.0.1:" + settings.port("keycloak") + "/admin/",
+                    "admin / admin (local only)");
+        }
+        out.printf("  %-22s %-44s %s%n", "issuer", settings.issuerUri(), "");
+        out.printf("  %-22s %-44s %s%n", "mail box (web API)", "http://127.0.0.1:" + settings.port("mail-api") + "/",
+                "SMTP on 127.0.0.1:" + settings.port("smtp"));
+        out.printf("  %-22s %-44s %s%n", "kafka", settings.kafkaBootstrapServers(), "");
+        out.printf("  %-22s %-44s %s%n", "mongodb", settings.mongoUri().replaceAll("//[^@/]*@", "//***@"), "");
+        out.println();
+    }
+
+    /** Keeps the stack in the foreground and says when a part dies, so nobody wonders why a URL stopped answering. */
+    private void watch() throws InterruptedException {
+        var reported = new java.util.HashSet<String>();
+        while (true) {
+            Thread.sleep(2000);
+            for (AutoCloseable part : started) {
+                if (part instanceof ManagedProcess process && !process.isAlive() && reported.add(process.name())) {
+                    out.println("! " + process.name() + " stopped: " + process.lastLogLine() + " (log: " + process.log() + ")");
+                }
+            }
+        }
+    }
+
+    private void stopAll() {
+        if (started.isEmpty() && state == null) {
+            return;
+        }
+        out.println("Stopping VisaPort ...");
+        List<Thread> stoppers = new ArrayList<>();
+        // Services first (they were pushed last), together; then the infrastructure they used.
+        AutoCloseable part;
+        List<AutoCloseable> infrastructure = new ArrayList<>();
+        while ((part = started.poll()) != null) {
+            if (part instanceof ManagedProcess) {
+                AutoCloseable service = part;
+                stoppers.add(Thread.ofVirtual().start(() -> closeQuietly(service)));
+            } else {
+                infrastructure.add(part);
+            }
+        }
+        joinAll(stoppers);
+        stoppers.clear();
+        for (AutoCloseable infra : infrastructure) {
+            stoppers.add(Thread.ofVirtual().start(() -> closeQuietly(infra)));
+        }
+        joinAll(stoppers);
+        if (state != null) {
+            state.delete();
+        }
+        out.println("VisaPort stopped.");
+    }
+
+    private static void joinAll(List<Thread> threads) {
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            out.println("! while stopping: " + e.getMessage());
+        }
+    }
+
+    /** Stops a stack started from another terminal: asks it to stop, then makes sure none of its parts is left. */
+    public void down() {
+        StackState running = StackState.read(settings.run())
+                .orElseThrow(() -> new StackException("VisaPort is not running (no " + settings.run().resolve("stack.properties") + ")"));
+        ProcessHandle.of(running.pid()).ifPresent(stack -> {
+            out.println("Stopping VisaPort (pid " + stack.pid() + ") ...");
+            ManagedProcess.stop(stack, Duration.ofSeconds(90));
+        });
+        for (StackState.Part part : running.parts()) {
+            if (part.pid() != running.pid()) {
+                ProcessHandle.of(part.pid()).filter(ProcessHandle::isAlive)
+                        .ifPresent(leftover -> ManagedProcess.stop(leftover, Duration.ofSeconds(30)));
+            }
+        }
+        running.delete();
+        out.println("VisaPort stopped.");
+    }
+
+    /** Prints each part with whether it answers now; exit code 0 only when all do. */
+    public boolean status() {
+        var running = StackState.read(settings.run());
+        if (running.isEmpty() || !running.get().stackAlive()) {
+            out.println("VisaPort is not running.");
+            running.ifPresent(StackState::delete);
+            return false;
+        }
+        boolean allUp = true;
+        out.printf("VisaPort is running (pid %d).%n", running.get().pid());
+        out.printf("  %-22s %-8s %-8s %s%n", "PART", "STATE", "PID", "ADDRESS");
+        for (StackState.Part part : running.get().parts()) {
+            boolean up = answers(part.readiness());
+            allUp &= up;
+            out.printf("  %-22s %-8s %-8d %s%n", part.name(), up ? "UP" : "DOWN", part.pid(), part.address());
+        }
+        return allUp;
+    }
+
+    private static boolean answers(String readiness) {
+        if (readiness.startsWith("tcp:")) {
+            return Readiness.portOpen("127.0.0.1", Integer.parseInt(readiness.substring(4)));
+        }
+        return Readiness.httpOk(java.net.URI.create(readiness));
+    }
+}

@@ -1,0 +1,109 @@
+package org.visaport.deploy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the local stack lives and which ports it takes; each default can be overridden by an environment variable,
+ * and Kafka, MongoDB and Keycloak can be replaced by external ones.
+ */
+public record StackSettings(
+        Path projectDirectory,
+        Path home,
+        Path cacheDirectory,
+        Map<String, Integer> ports,
+        int kafkaPartitions,
+        Optional<String> externalMongoUri,
+        Optional<String> externalKafka,
+        Optional<String> externalIssuerUri) {
+
+    /** Port names and their defaults; the override variable is VISAPORT_&lt;NAME&gt;_PORT. */
+    static final Map<String, Integer> DEFAULT_PORTS = orderedPorts();
+
+    private static Map<String, Integer> orderedPorts() {
+        var ports = new java.util.LinkedHashMap<String, Integer>();
+        ports.put("gateway", 8080);
+        ports.put("identity", 8081);
+        ports.put("news", 8082);
+        ports.put("comment", 8083);
+        ports.put("notification", 8084);
+        ports.put("keycloak", 8180);
+        ports.put("keycloak-management", 8190);
+        ports.put("kafka", 9092);
+        ports.put("kafka-controller", 9093);
+        ports.put("mongodb", 27017);
+        ports.put("smtp", 2525);
+        ports.put("mail-api", 8025);
+        return java.util.Collections.unmodifiableMap(ports);
+    }
+
+    public static StackSettings fromEnvironment(Path projectDirectory, Map<String, String> env) {
+        var ports = new java.util.LinkedHashMap<String, Integer>();
+        DEFAULT_PORTS.forEach((name, port) -> ports.put(name, intSetting(env, portVariable(name), port)));
+        Path home = Optional.ofNullable(env.get("VISAPORT_HOME")).map(Path::of).orElse(projectDirectory.resolve(".visaport"));
+        Path cache = Optional.ofNullable(env.get("VISAPORT_CACHE")).map(Path::of)
+                .orElseGet(() -> Optional.ofNullable(env.get("XDG_CACHE_HOME")).map(Path::of)
+                        .orElse(Path.of(System.getProperty("user.home"), ".cache")).resolve("visaport"));
+        return new StackSettings(projectDirectory.toAbsolutePath(), home.toAbsolutePath(), cache.toAbsolutePath(),
+                java.util.Collections.unmodifiableMap(ports),
+                intSetting(env, "VISAPORT_KAFKA_PARTITIONS", 6),
+                nonBlank(env, "MONGODB_URI"), nonBlank(env, "KAFKA_BOOTSTRAP_SERVERS"), nonBlank(env, "KEYCLOAK_ISSUER_URI"));
+    }
+
+    public static String portVariable(String name) {
+        return "VISAPORT_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT";
+    }
+
+    private static int intSetting(Map<String, String> env, String variable, int fallback) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed <= 0 || parsed > 65535) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new StackException(variable + " must be a number between 1 and 65535, not '" + value + "'");
+        }
+    }
+
+    private static Optional<String> nonBlank(Map<String, String> env, String variable) {
+        return Optional.ofNullable(env.get(variable)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    public int port(String name) {
+        Integer port = ports.get(name);
+        if (port == null) {
+            throw new IllegalArgumentException("unknown port " + name);
+        }
+        return port;
+    }
+
+    public Path logs() {
+        return home.resolve("logs");
+    }
+
+    public Path data() {
+        return home.resolve("data");
+    }
+
+    public Path run() {
+        return home.resolve("run");
+    }
+
+    public String mongoUri() {
+        return externalMongoUri.orElse("mongodb://127.0.0.1:" + port("mongodb"));
+    }
+
+    public String kafkaBootstrapServers() {
+        return externalKafka.orElse("127.0.0.1:" + port("kafka"));
+    }
+
+    public String issuerUri() {
+        return externalIssuerUri.orElse("http://127.0.0.1:" + port("keycloak") + "/realms/" + KeycloakServer.REALM);
+    }
+}

@@ -1,0 +1,75 @@
+package org.visaport.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.visaport.deploy.BuildArtifacts;
+import org.visaport.deploy.KeycloakDistribution;
+import org.visaport.deploy.KeycloakServer;
+import org.visaport.deploy.Ports;
+import org.visaport.deploy.StackSettings;
+
+/**
+ * The real Keycloak server, started at most once per test JVM and only by tests that ask for it, with a fresh data
+ * folder and the realm imported from deploy/keycloak. Started by the same launcher as the local stack.
+ */
+public final class TestKeycloak {
+
+    /** Bootstrap administrator of this throw-away instance. */
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "test-only-admin";
+
+    private static KeycloakTokens tokens;
+    private static RuntimeException failure;
+
+    private TestKeycloak() {
+    }
+
+    public static synchronized KeycloakTokens tokens() {
+        // A failed start is not retried: every test that needs Keycloak fails at once with the first cause.
+        if (failure != null) {
+            throw failure;
+        }
+        if (tokens == null) {
+            try {
+                tokens = start();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
+        }
+        return tokens;
+    }
+
+    public static String issuerUri() {
+        return tokens().issuerUri();
+    }
+
+    private static KeycloakTokens start() {
+        try {
+            Path root = ProjectLayout.root();
+            StackSettings settings = StackSettings.fromEnvironment(root, System.getenv());
+            Path home = KeycloakDistribution.prepare(BuildArtifacts.load(), settings.cacheDirectory());
+            Path data = Files.createTempDirectory("visaport-test-keycloak");
+            KeycloakServer server = KeycloakServer.start(home, new KeycloakServer.Options(Ports.findFree(), Ports.findFree(),
+                    data, ProjectLayout.realmDirectory(), ADMIN, ADMIN_PASSWORD,
+                    // In the module's target folder, so it outlives the instance for a look after a failure.
+                    Path.of("target", "test-keycloak.log").toAbsolutePath()));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                deleteQuietly(data);
+            }, "test-keycloak-stop"));
+            return new KeycloakTokens(server.baseUri(), KeycloakServer.REALM, ADMIN, ADMIN_PASSWORD);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the test Keycloak: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
