@@ -6,6 +6,8 @@ import java.nio.file.Path;
 public final class JavaRuntime {
 
     static final int REQUIRED_FEATURE_VERSION = 21;
+    /** Logging of this program and of the JVMs it runs from its own classpath. */
+    static final String LOGBACK_CONFIGURATION = "visaport-deploy-logback.xml";
 
     private JavaRuntime() {
     }

@@ -38,13 +38,15 @@ public final class KafkaBroker implements AutoCloseable {
         String classpath = JavaRuntime.ownClasspath();
         if (!Files.exists(dataDirectory.resolve("log/meta.properties"))) {
             ManagedProcess format = ManagedProcess.start("kafka-storage-format",
-                    List.of(java.toString(), "-cp", classpath, "kafka.tools.StorageTool", "format",
+                    List.of(java.toString(), "-Dlogback.configurationFile=" + JavaRuntime.LOGBACK_CONFIGURATION,
+                            "-cp", classpath, "kafka.tools.StorageTool", "format",
                             "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
                     Map.of(), dataDirectory, logDirectory.resolve("kafka.log"));
             format.awaitSuccess(Duration.ofSeconds(60));
         }
         ManagedProcess process = ManagedProcess.start("kafka",
-                List.of(java.toString(), "-Xmx512m", "-cp", classpath, "kafka.Kafka", config.toString()),
+                List.of(java.toString(), "-Xmx512m", "-Dlogback.configurationFile=" + JavaRuntime.LOGBACK_CONFIGURATION,
+                        "-cp", classpath, "kafka.Kafka", config.toString()),
                 Map.of(), dataDirectory, logDirectory.resolve("kafka.log"));
         String bootstrap = "127.0.0.1:" + port;
         KafkaBroker broker = new KafkaBroker(process, bootstrap);

@@ -55,6 +55,10 @@ public final class ManagedProcess implements AutoCloseable {
         return log;
     }
 
+    Process process() {
+        return process;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -9,6 +9,7 @@ public final class VisaportCommand {
     }
 
     public static void main(String[] args) {
+        System.setProperty("logback.configurationFile", JavaRuntime.LOGBACK_CONFIGURATION);
         String command = args.length == 0 ? "up" : args[0];
         try {
             LocalStack stack = new LocalStack(StackSettings.fromEnvironment(Path.of("").toAbsolutePath(), System.getenv()), System.out);

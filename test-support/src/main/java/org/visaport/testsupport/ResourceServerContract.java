@@ -112,15 +112,15 @@ public abstract class ResourceServerContract {
 
     protected record Reply(HttpResponse<String> response) {
 
-        int status() {
+        public int status() {
             return response.statusCode();
         }
 
-        String body() {
+        public String body() {
             return response.body();
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(response.body());
         }
     }
