@@ -23,6 +23,9 @@ public final class JavaRuntime {
 
     /** The classpath of this program: the broker and the mail server run from the same resolved jars. */
     public static String ownClasspath() {
-        return System.getProperty("java.class.path");
+        // Absolute, since the children run in other working directories (java -jar gives a relative path).
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 }
