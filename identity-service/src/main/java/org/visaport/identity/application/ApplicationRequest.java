@@ -1,0 +1,34 @@
+package org.visaport.identity.application;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/**
+ * An application for membership. The password only passes through to Keycloak, which checks it against the realm's
+ * policy; the bounds here just keep absurd input away from it.
+ */
+public record ApplicationRequest(
+        @NotBlank @Size(max = 200) String fullName,
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Size(min = 12, max = 128) @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
+        @NotBlank @IsoCountry String countryCode,
+        @NotBlank @Size(max = 200) String mission,
+        @NotBlank @Size(max = 120) String position,
+        @NotBlank @Size(max = 64) String accreditationNumber,
+        @NotBlank @Size(max = 120) String postingCity,
+        @NotBlank @IsoLanguage String language,
+        @Future LocalDate postingEndsOn,
+        @NotNull @AssertTrue(message = "the terms must be accepted") Boolean termsAccepted,
+        @NotBlank @Size(max = 32) String termsVersion) {
+
+    @Override
+    public String toString() {
+        return "ApplicationRequest[redacted]";
+    }
+}

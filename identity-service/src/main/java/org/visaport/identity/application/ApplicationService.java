@@ -1,0 +1,154 @@
+package org.visaport.identity.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.visaport.identity.audit.AuditEntry;
+import org.visaport.identity.events.MemberEventFactory;
+import org.visaport.identity.events.MemberEvents;
+import org.visaport.identity.keycloak.KeycloakAdminClient;
+import org.visaport.identity.keycloak.NewUser;
+import org.visaport.identity.keycloak.UserAlreadyExistsException;
+import org.visaport.identity.membership.Consent;
+import org.visaport.identity.membership.Credentials;
+import org.visaport.identity.membership.Membership;
+import org.visaport.identity.membership.MembershipStatus;
+import org.visaport.identity.membership.MembershipStore;
+import org.visaport.identity.ratelimit.RateLimitProperties;
+import org.visaport.identity.ratelimit.RateLimiter;
+
+/**
+ * Turns an application into a Keycloak user and a membership without a shared transaction: the membership is written
+ * first as PROVISIONING (which also claims the e-mail address), then the Keycloak user, then the membership is
+ * completed together with its events. A failure after the first step undoes what exists; a crash leaves a
+ * PROVISIONING record that {@link org.visaport.identity.membership.AccessReconciler} cleans up.
+ */
+@Service
+public class ApplicationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+
+    private final MembershipStore store;
+    private final KeycloakAdminClient keycloak;
+    private final MemberEventFactory events;
+    private final IdempotencyKeys idempotencyKeys;
+    private final RateLimiter rateLimiter;
+    private final RateLimitProperties limits;
+    private final Clock clock;
+
+    public ApplicationService(MembershipStore store, KeycloakAdminClient keycloak, MemberEventFactory events,
+                              IdempotencyKeys idempotencyKeys, RateLimiter rateLimiter, RateLimitProperties limits,
+                              Clock clock) {
+        this.store = store;
+        this.keycloak = keycloak;
+        this.events = events;
+        this.idempotencyKeys = idempotencyKeys;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public ApplicationReceipt apply(ApplicationRequest request, String idempotencyKey, String clientAddress) {
+        String email = request.email().strip().toLowerCase(Locale.ROOT);
+        String keyHash = idempotencyKey == null ? null : Hashing.sha256("application", idempotencyKey);
+        if (keyHash != null && !idempotencyKeys.claim(keyHash, fingerprint(request, email))) {
+            return ApplicationReceipt.RECEIVED;
+        }
+        try {
+            rateLimiter.acquire("application-address:" + clientAddress, limits.applicationsPerAddress(), limits.addressWindow());
+            rateLimiter.acquire("application-email:" + Hashing.sha256(email), limits.applicationsPerEmail(), limits.emailWindow());
+            register(request, email);
+            if (keyHash != null) {
+                idempotencyKeys.complete(keyHash);
+            }
+            return ApplicationReceipt.RECEIVED;
+        } catch (RuntimeException e) {
+            if (keyHash != null) {
+                idempotencyKeys.release(keyHash);
+            }
+            throw e;
+        }
+    }
+
+    private void register(ApplicationRequest request, String email) {
+        Instant now = clock.instant();
+        Membership provisional = provisional(request, email, now);
+        try {
+            store.insert(provisional);
+        } catch (DuplicateKeyException known) {
+            tellOwnerOfDuplicate(email);
+            return;
+        }
+        String userId;
+        try {
+            PersonName name = PersonName.of(request.fullName());
+            userId = keycloak.createUser(new NewUser(email, name.first(), name.last(), request.password()));
+            keycloak.addRealmRoles(userId, Set.of("applicant"));
+        } catch (UserAlreadyExistsException staffOrOrphan) {
+            // A Keycloak account without membership (staff, or a leftover the reconciler has not removed yet).
+            store.delete(provisional.id());
+            log.info("Application {} matched an existing Keycloak account without membership", provisional.id());
+            return;
+        } catch (RuntimeException e) {
+            store.delete(provisional.id());
+            throw e;
+        }
+        try {
+            if (!store.completeProvisioning(provisional.id(), userId, applicationEvents(provisional, userId, now), now)) {
+                throw new IllegalStateException("application " + provisional.id() + " vanished while provisioning");
+            }
+        } catch (RuntimeException e) {
+            undo(provisional.id(), userId);
+            throw e;
+        }
+        keycloak.sendVerificationEmail(userId);
+    }
+
+    private void undo(String applicationId, String userId) {
+        try {
+            keycloak.deleteUser(userId);
+            store.delete(applicationId);
+        } catch (RuntimeException e) {
+            log.warn("Could not undo application {} now; the reconciler will: {}", applicationId, e.getMessage());
+        }
+    }
+
+    private List<org.visaport.identity.membership.OutboxEntry> applicationEvents(Membership m, String memberId, Instant now) {
+        AuditEntry audit = new AuditEntry(UUID.randomUUID().toString(), memberId, "applied", memberId, m.fullName(),
+                null, MembershipStatus.PENDING_VERIFICATION.name(), null, now);
+        return List.of(
+                events.event("member.applied", memberId,
+                        new MemberEvents.Applied(memberId, m.credentials().countryCode(), now), audit),
+                events.notification(new MemberEvents.NotificationRequested(memberId, m.email(), m.fullName(), m.language(),
+                        "application-received", null, null), memberId));
+    }
+
+    /** The owner of a known address hears about the attempt; the caller learns nothing. */
+    private void tellOwnerOfDuplicate(String email) {
+        store.byEmail(email).filter(existing -> existing.memberId() != null).ifPresent(existing ->
+                store.append(existing.id(), List.of(events.notification(new MemberEvents.NotificationRequested(
+                        existing.memberId(), existing.email(), existing.fullName(), existing.language(),
+                        "duplicate-application", null, null), existing.memberId()))));
+    }
+
+    private static Membership provisional(ApplicationRequest r, String email, Instant now) {
+        Credentials credentials = new Credentials(r.countryCode(), r.mission().strip(), r.position().strip(),
+                r.accreditationNumber().strip(), r.postingCity().strip(), r.postingEndsOn());
+        return new Membership(UUID.randomUUID().toString(), null, MembershipStatus.PROVISIONING, email,
+                r.fullName().strip(), r.fullName().strip(), r.language(), credentials,
+                new Consent(r.termsVersion(), now), Set.of("applicant"), true, 0, false, null, now, now, null,
+                List.of(), false, null);
+    }
+
+    private static String fingerprint(ApplicationRequest r, String email) {
+        return Hashing.sha256(r.fullName(), email, r.countryCode(), r.mission(), r.position(), r.accreditationNumber(),
+                r.postingCity(), r.language(), String.valueOf(r.postingEndsOn()), r.termsVersion());
+    }
+}

@@ -1,0 +1,194 @@
+package org.visaport.identity.keycloak;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The few Keycloak admin REST calls membership needs, each through the {@link KeycloakGuard}. Users are addressed by
+ * their Keycloak id, which is also the member id (the {@code sub} of their tokens).
+ */
+public class KeycloakAdminClient {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakAdminClient.class);
+
+    private final RestClient http;
+    private final KeycloakProperties properties;
+    private final ServiceAccountToken token;
+    private final KeycloakGuard guard;
+    private final Map<String, JsonNode> roles = new ConcurrentHashMap<>();
+
+    KeycloakAdminClient(RestClient http, KeycloakProperties properties, ServiceAccountToken token, KeycloakGuard guard) {
+        this.http = http;
+        this.properties = properties;
+        this.token = token;
+        this.guard = guard;
+    }
+
+    /** Creates an enabled user who must verify the e-mail address before signing in; returns the user id. */
+    public String createUser(NewUser user) {
+        Map<String, Object> representation = Map.of(
+                "username", user.email(), "email", user.email(), "firstName", user.firstName(),
+                "lastName", user.lastName(), "enabled", true, "emailVerified", false,
+                "requiredActions", List.of("VERIFY_EMAIL"),
+                "credentials", List.of(Map.of("type", "password", "value", user.password(), "temporary", false)));
+        return guard.once(() -> authorized(() -> {
+            try {
+                URI location = http.post().uri(properties.adminUrl() + "/users")
+                        .header("Authorization", "Bearer " + token.get())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(representation)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getHeaders().getLocation();
+                String path = location.getPath();
+                return path.substring(path.lastIndexOf('/') + 1);
+            } catch (HttpClientErrorException.Conflict e) {
+                throw new UserAlreadyExistsException();
+            } catch (HttpClientErrorException.BadRequest e) {
+                throw rejection(e);
+            }
+        }));
+    }
+
+    public void deleteUser(String userId) {
+        guard.idempotent(() -> authorized(() -> {
+            try {
+                http.delete().uri(properties.adminUrl() + "/users/{id}", userId)
+                        .header("Authorization", "Bearer " + token.get())
+                        .retrieve().toBodilessEntity();
+            } catch (HttpClientErrorException.NotFound alreadyGone) {
+                log.debug("Keycloak user {} was already deleted", userId);
+            }
+            return null;
+        }));
+    }
+
+    /** A user with exactly this e-mail address, with its creation time in epoch milliseconds. */
+    public Optional<KeycloakUser> findByEmail(String email) {
+        JsonNode users = guard.idempotent(() -> authorized(() -> http.get()
+                .uri(properties.adminUrl() + "/users?email={email}&exact=true&briefRepresentation=true", email)
+                .header("Authorization", "Bearer " + token.get())
+                .retrieve().body(JsonNode.class)));
+        for (JsonNode user : users) {
+            if (email.equalsIgnoreCase(user.path("email").asString())) {
+                return Optional.of(new KeycloakUser(user.path("id").asString(), user.path("createdTimestamp").asLong()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public void setEnabled(String userId, boolean enabled) {
+        guard.idempotent(() -> authorized(() -> {
+            // A partial representation would reset the user's profile attributes: read, change, write back.
+            JsonNode user = http.get().uri(properties.adminUrl() + "/users/{id}", userId)
+                    .header("Authorization", "Bearer " + token.get())
+                    .retrieve().body(JsonNode.class);
+            if (user.path("enabled").asBoolean() == enabled) {
+                return null;
+            }
+            ((tools.jackson.databind.node.ObjectNode) user).put("enabled", enabled);
+            http.put().uri(properties.adminUrl() + "/users/{id}", userId)
+                    .header("Authorization", "Bearer " + token.get())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(user)
+                    .retrieve().toBodilessEntity();
+            return null;
+        }));
+    }
+
+    /** Ends every session of the user, so refresh tokens stop working at once. */
+    public void logout(String userId) {
+        guard.idempotent(() -> authorized(() -> http.post().uri(properties.adminUrl() + "/users/{id}/logout", userId)
+                .header("Authorization", "Bearer " + token.get())
+                .retrieve().toBodilessEntity()));
+    }
+
+    public Set<String> realmRoles(String userId) {
+        JsonNode mappings = guard.idempotent(() -> authorized(() -> http.get()
+                .uri(properties.adminUrl() + "/users/{id}/role-mappings/realm", userId)
+                .header("Authorization", "Bearer " + token.get())
+                .retrieve().body(JsonNode.class)));
+        Set<String> names = new HashSet<>();
+        mappings.forEach(role -> names.add(role.path("name").asString()));
+        return names;
+    }
+
+    public void addRealmRoles(String userId, Collection<String> names) {
+        changeRealmRoles(HttpMethod.POST, userId, names);
+    }
+
+    public void removeRealmRoles(String userId, Collection<String> names) {
+        changeRealmRoles(HttpMethod.DELETE, userId, names);
+    }
+
+    /**
+     * Asks Keycloak to mail the verification link. Best effort and outside the breaker: a realm without SMTP answers
+     * 500, which says nothing about Keycloak's health, and the user can ask for the link again at sign-in.
+     */
+    public void sendVerificationEmail(String userId) {
+        try {
+            http.put().uri(properties.adminUrl() + "/users/{id}/send-verify-email", userId)
+                    .header("Authorization", "Bearer " + token.get())
+                    .retrieve().toBodilessEntity();
+        } catch (RuntimeException e) {
+            log.warn("Keycloak did not send the verification e-mail for user {}: {}", userId, e.getMessage());
+        }
+    }
+
+    private void changeRealmRoles(HttpMethod method, String userId, Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        guard.idempotent(() -> authorized(() -> {
+            List<JsonNode> representations = names.stream().map(this::role).toList();
+            return http.method(method).uri(properties.adminUrl() + "/users/{id}/role-mappings/realm", userId)
+                    .header("Authorization", "Bearer " + token.get())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(representations)
+                    .retrieve().toBodilessEntity();
+        }));
+    }
+
+    private JsonNode role(String name) {
+        return roles.computeIfAbsent(name, missing -> http.get().uri(properties.adminUrl() + "/roles/{name}", missing)
+                .header("Authorization", "Bearer " + token.get())
+                .retrieve().body(JsonNode.class));
+    }
+
+    /** A token revoked or expired early (e.g. Keycloak restarted) is fetched anew once. */
+    private <T> T authorized(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (HttpClientErrorException.Unauthorized e) {
+            token.forget();
+            return call.get();
+        }
+    }
+
+    private static CredentialRejectedException rejection(HttpClientErrorException e) {
+        String body = e.getResponseBodyAsString();
+        String message = "";
+        try {
+            JsonNode json = e.getResponseBodyAs(JsonNode.class);
+            message = json == null ? "" : json.path("error_description").asString(json.path("errorMessage").asString(""));
+        } catch (RuntimeException unreadable) {
+            log.debug("Keycloak's 400 answer was not JSON");
+        }
+        return new CredentialRejectedException(body.toLowerCase().contains("password") ? "password" : "email",
+                message.isBlank() ? "was refused by the identity provider" : message);
+    }
+}

@@ -1,0 +1,28 @@
+package org.visaport.identity.keycloak;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.visaport.platform.security.VisaportSecurityProperties;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KeycloakProperties.class)
+class KeycloakConfig {
+
+    @Bean
+    KeycloakAdminClient keycloakAdminClient(KeycloakProperties configured, VisaportSecurityProperties security,
+                                            RestClient.Builder builder, Clock clock) {
+        KeycloakProperties properties = configured.withIssuer(security.issuerUri());
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .build());
+        requests.setReadTimeout(properties.readTimeout());
+        RestClient http = builder.clone().requestFactory(requests).build();
+        return new KeycloakAdminClient(http, properties, new ServiceAccountToken(http, properties, clock),
+                new KeycloakGuard(properties.retryAfter()));
+    }
+}

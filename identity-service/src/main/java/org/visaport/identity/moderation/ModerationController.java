@@ -1,0 +1,124 @@
+package org.visaport.identity.moderation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.visaport.identity.membership.Actors;
+import org.visaport.identity.membership.MembershipChanges;
+import org.visaport.identity.membership.MembershipStatus;
+import org.visaport.identity.membership.MembershipStore;
+import org.visaport.identity.web.Cursor;
+import org.visaport.identity.web.Page;
+
+/** Verification and decisions. Moderators and admins decide; only admins change roles. */
+@RestController
+@Validated
+@RequestMapping("/api/admin/identity")
+class ModerationController {
+
+    private final ModerationService moderation;
+    private final MembershipStore store;
+
+    ModerationController(ModerationService moderation, MembershipStore store) {
+        this.moderation = moderation;
+        this.store = store;
+    }
+
+    @GetMapping("/applications")
+    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    @Operation(summary = "Memberships in one status, oldest application first, with the submitted credentials",
+            security = @SecurityRequirement(name = "bearer"))
+    Page<ApplicationView> list(@RequestParam(defaultValue = "PENDING_VERIFICATION") MembershipStatus status,
+                               @RequestParam(required = false) @Size(max = 200) String cursor,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                               JwtAuthenticationToken caller) {
+        boolean admin = isAdmin(caller);
+        return Page.of(store.page(status, Cursor.decode(cursor), limit), limit,
+                m -> new Cursor(m.appliedAt(), m.id()), m -> ApplicationView.of(m, admin, !m.accessSyncPending()));
+    }
+
+    @GetMapping("/applications/{memberId}")
+    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    ApplicationView get(@PathVariable @Size(max = 64) String memberId, JwtAuthenticationToken caller) {
+        var m = moderation.find(memberId);
+        return ApplicationView.of(m, isAdmin(caller), !m.accessSyncPending());
+    }
+
+    @PostMapping("/applications/{memberId}/approval")
+    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    @Operation(summary = "Approve: the applicant becomes a member", security = @SecurityRequirement(name = "bearer"))
+    ApplicationView approve(@PathVariable @Size(max = 64) String memberId, @Valid @RequestBody(required = false) NoteRequest body,
+                            @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
+        return view(moderation.approve(memberId, body == null ? null : body.note(), Actors.of(jwt)), caller);
+    }
+
+    @PostMapping("/applications/{memberId}/rejection")
+    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    ApplicationView reject(@PathVariable @Size(max = 64) String memberId, @Valid @RequestBody ReasonRequest body,
+                           @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
+        return view(moderation.reject(memberId, body.reason(), Actors.of(jwt)), caller);
+    }
+
+    @PostMapping("/applications/{memberId}/information-request")
+    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    ApplicationView requestInformation(@PathVariable @Size(max = 64) String memberId, @Valid @RequestBody ReasonRequest body,
+                                       @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
+        return view(moderation.requestInformation(memberId, body.reason(), Actors.of(jwt)), caller);
+    }
+
+    @PostMapping("/members/{memberId}/suspension")
+    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    @Operation(summary = "Suspend: sign-in disabled, sessions ended in Keycloak", security = @SecurityRequirement(name = "bearer"))
+    ApplicationView suspend(@PathVariable @Size(max = 64) String memberId, @Valid @RequestBody ReasonRequest body,
+                            @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
+        return view(moderation.suspend(memberId, body.reason(), Actors.of(jwt)), caller);
+    }
+
+    @PostMapping("/members/{memberId}/reinstatement")
+    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    ApplicationView reinstate(@PathVariable @Size(max = 64) String memberId, @Valid @RequestBody(required = false) NoteRequest body,
+                              @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
+        return view(moderation.reinstate(memberId, body == null ? null : body.note(), Actors.of(jwt)), caller);
+    }
+
+    @PutMapping("/members/{memberId}/roles/{role}")
+    @PreAuthorize("hasRole('admin')")
+    @Operation(summary = "Grant moderator or editor (admins only)", security = @SecurityRequirement(name = "bearer"))
+    ApplicationView grant(@PathVariable @Size(max = 64) String memberId, @PathVariable @Size(max = 32) String role,
+                          @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
+        return view(moderation.changeRole(memberId, role, true, null, Actors.of(jwt)), caller);
+    }
+
+    @DeleteMapping("/members/{memberId}/roles/{role}")
+    @PreAuthorize("hasRole('admin')")
+    @Operation(summary = "Revoke moderator or editor (admins only)", security = @SecurityRequirement(name = "bearer"))
+    ApplicationView revoke(@PathVariable @Size(max = 64) String memberId, @PathVariable @Size(max = 32) String role,
+                           @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
+        return view(moderation.changeRole(memberId, role, false, null, Actors.of(jwt)), caller);
+    }
+
+    private static ApplicationView view(MembershipChanges.Result result, JwtAuthenticationToken caller) {
+        return ApplicationView.of(result.membership(), isAdmin(caller), result.accessSynced());
+    }
+
+    private static boolean isAdmin(JwtAuthenticationToken caller) {
+        return caller.getAuthorities().stream().anyMatch(a -> "ROLE_admin".equals(a.getAuthority()));
+    }
+}
