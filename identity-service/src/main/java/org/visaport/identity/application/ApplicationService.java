@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.visaport.identity.audit.AuditEntry;
+import org.visaport.identity.audit.AuditLog;
 import org.visaport.identity.events.MemberEventFactory;
 import org.visaport.identity.events.MemberEvents;
 import org.visaport.identity.keycloak.KeycloakAdminClient;
@@ -21,6 +22,7 @@ import org.visaport.identity.membership.Credentials;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.membership.MembershipStatus;
 import org.visaport.identity.membership.MembershipStore;
+import org.visaport.identity.membership.OutboxEntry;
 import org.visaport.identity.ratelimit.RateLimitProperties;
 import org.visaport.identity.ratelimit.RateLimiter;
 
@@ -38,17 +40,19 @@ public class ApplicationService {
     private final MembershipStore store;
     private final KeycloakAdminClient keycloak;
     private final MemberEventFactory events;
+    private final AuditLog auditLog;
     private final IdempotencyKeys idempotencyKeys;
     private final RateLimiter rateLimiter;
     private final RateLimitProperties limits;
     private final Clock clock;
 
     public ApplicationService(MembershipStore store, KeycloakAdminClient keycloak, MemberEventFactory events,
-                              IdempotencyKeys idempotencyKeys, RateLimiter rateLimiter, RateLimitProperties limits,
+                              AuditLog auditLog, IdempotencyKeys idempotencyKeys, RateLimiter rateLimiter, RateLimitProperties limits,
                               Clock clock) {
         this.store = store;
         this.keycloak = keycloak;
         this.events = events;
+        this.auditLog = auditLog;
         this.idempotencyKeys = idempotencyKeys;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
@@ -100,14 +104,16 @@ public class ApplicationService {
             store.delete(provisional.id());
             throw e;
         }
+        List<OutboxEntry> outbox = applicationEvents(provisional, userId, now);
         try {
-            if (!store.completeProvisioning(provisional.id(), userId, applicationEvents(provisional, userId, now), now)) {
+            if (!store.completeProvisioning(provisional.id(), userId, outbox, now)) {
                 throw new IllegalStateException("application " + provisional.id() + " vanished while provisioning");
             }
         } catch (RuntimeException e) {
             undo(provisional.id(), userId);
             throw e;
         }
+        auditLog.record(outbox.getFirst().audit());
         keycloak.sendVerificationEmail(userId);
     }
 
@@ -120,7 +126,7 @@ public class ApplicationService {
         }
     }
 
-    private List<org.visaport.identity.membership.OutboxEntry> applicationEvents(Membership m, String memberId, Instant now) {
+    private List<OutboxEntry> applicationEvents(Membership m, String memberId, Instant now) {
         AuditEntry audit = new AuditEntry(UUID.randomUUID().toString(), memberId, "applied", memberId, m.fullName(),
                 null, MembershipStatus.PENDING_VERIFICATION.name(), null, now);
         return List.of(

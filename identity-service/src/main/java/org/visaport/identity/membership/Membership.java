@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,9 +18,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param memberId the Keycloak user id, i.e. the {@code sub} of the member's tokens; null while provisioning
  */
 @Document("memberships")
+@CompoundIndex(name = "status_applied", def = "{'status': 1, 'appliedAt': 1, '_id': 1}")
 public record Membership(
         @Id String id,
-        String memberId,
+        @Indexed(sparse = true) String memberId,
         MembershipStatus status,
         @Indexed(unique = true) String email,
         String fullName,

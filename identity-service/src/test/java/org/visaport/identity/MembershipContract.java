@@ -1,0 +1,430 @@
+package org.visaport.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.visaport.identity.membership.Membership;
+import org.visaport.identity.posting.PostingExpiryJob;
+import org.visaport.testsupport.DemoUser;
+import org.visaport.testsupport.Parts;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Membership end to end over real HTTP, against the real Keycloak, Kafka and a MongoDB (the embedded wire server or a
+ * container, chosen by the subclass). Every test makes its own applicants, so order does not matter.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {IdentityApplication.class, FaultInjection.class},
+        properties = {
+                "visaport.identity.rate-limits.applications-per-address=3",
+                "visaport.identity.posting.cron=-",
+                "logging.level.org.apache.kafka=warn", "logging.level.kafka=warn"})
+abstract class MembershipContract {
+
+    static final String PASSWORD = "Diplomatic-Pouch-2026";
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    PostingExpiryJob postingJob;
+
+    Api api;
+    KeycloakRealm keycloak;
+
+    protected abstract Parts parts();
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        keycloak = new KeycloakRealm(parts().keycloak());
+    }
+
+    // ---- apply → verify → approve --------------------------------------------------------------------------------
+
+    @Test
+    void anApprovedApplicantSignsInWithTheMemberRole() {
+        String email = newEmail();
+        assertThat(apply(application(email), Map.of()).status()).isEqualTo(202);
+        String memberId = memberIdOf(email);
+
+        assertThat(keycloak.signIn(email, PASSWORD).status()).as("e-mail not yet verified").isNotEqualTo(200);
+        keycloak.verifyEmail(email);
+        String applicantToken = keycloak.accessToken(email, PASSWORD);
+        assertThat(roles(applicantToken)).contains("applicant").doesNotContain("member");
+
+        Api.Reply pending = api.get("/api/admin/identity/applications/" + memberId, token(DemoUser.MODERATOR));
+        assertThat(pending.json().path("status").asString()).isEqualTo("PENDING_VERIFICATION");
+        assertThat(pending.json().path("countryCode").asString()).isEqualTo("AT");
+        assertThat(pending.json().path("accreditationNumber").asString()).as("masked for moderators")
+                .endsWith("4567").doesNotContain("DIP-");
+
+        Api.Reply approved = api.post("/api/admin/identity/applications/" + memberId + "/approval",
+                Map.of("note", "credentials checked with the protocol office"), token(DemoUser.MODERATOR));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(approved.json().path("accessSynced").asBoolean()).isTrue();
+
+        String memberToken = keycloak.accessToken(email, PASSWORD);
+        assertThat(roles(memberToken)).contains("member").doesNotContain("applicant");
+        assertThat(subject(memberToken)).isEqualTo(memberId);
+
+        Api.Reply profile = api.get("/api/identity/me/profile", memberToken);
+        assertThat(profile.status()).isEqualTo(200);
+        assertThat(profile.json().path("accreditationNumber").asString()).isEqualTo("DIP-AT-1234567");
+
+        Api.Reply audit = api.get("/api/admin/identity/audit?memberId=" + memberId, token(DemoUser.ADMIN));
+        assertThat(audit.json().path("items").findValuesAsString("action")).containsExactly("applied", "approved");
+        assertThat(audit.json().path("items").get(1).path("reason").asString()).contains("protocol office");
+
+        List<JsonNode> events = EventProbe.await(parts().kafkaBootstrapServers(), "visaport.member.events",
+                event -> memberId.equals(event.path("subject").asString()), 2);
+        assertThat(events).extracting(event -> event.path("type").asString()).containsExactly("member.applied", "member.approved");
+        assertThat(events.getFirst().path("specversion").asString()).isEqualTo("1.0");
+        assertThat(events.getFirst().path("source").asString()).isEqualTo("/identity-service");
+        assertThat(events.getFirst().path("dataschema").asString()).isEqualTo("https://visaport.example/schemas/member.applied/1");
+        assertThat(events.toString()).as("public events carry no personal data").doesNotContain(email, "1234567");
+    }
+
+    @Test
+    void aRejectedApplicantCannotSignIn() {
+        String email = newEmail();
+        apply(application(email), Map.of());
+        String memberId = memberIdOf(email);
+        keycloak.verifyEmail(email);
+
+        Api.Reply noReason = api.post("/api/admin/identity/applications/" + memberId + "/rejection", Map.of(), token(DemoUser.MODERATOR));
+        assertValidationProblem(noReason, "reason");
+
+        Api.Reply rejected = api.post("/api/admin/identity/applications/" + memberId + "/rejection",
+                Map.of("reason", "accreditation number unknown to the host ministry"), token(DemoUser.MODERATOR));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.json().path("status").asString()).isEqualTo("REJECTED");
+        assertThat(keycloak.signIn(email, PASSWORD).status()).isNotEqualTo(200);
+
+        Api.Reply again = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.MODERATOR));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("type").asString()).isEqualTo("https://visaport.example/problems/conflict");
+    }
+
+    @Test
+    void moderatorsCanAskForMoreInformationBeforeApproving() {
+        String email = newEmail();
+        apply(application(email), Map.of());
+        String memberId = memberIdOf(email);
+
+        Api.Reply asked = api.post("/api/admin/identity/applications/" + memberId + "/information-request",
+                Map.of("reason", "please send a copy of your accreditation card"), token(DemoUser.MODERATOR));
+        assertThat(asked.json().path("status").asString()).isEqualTo("INFORMATION_REQUESTED");
+
+        Api.Reply listed = api.get("/api/admin/identity/applications?status=INFORMATION_REQUESTED&limit=100", token(DemoUser.ADMIN));
+        assertThat(listed.json().path("items").findValuesAsString("memberId")).contains(memberId);
+        assertThat(listed.json().path("items").findValuesAsString("accreditationNumber")).as("admins see it in full")
+                .contains("DIP-AT-1234567");
+
+        Api.Reply approved = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.ADMIN));
+        assertThat(approved.json().path("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void listsArePagedWithACursor() {
+        apply(application(newEmail()), Map.of());
+        apply(application(newEmail()), Map.of());
+        Api.Reply first = api.get("/api/admin/identity/applications?status=PENDING_VERIFICATION&limit=1", token(DemoUser.MODERATOR));
+        assertThat(first.json().path("items")).hasSize(1);
+        String cursor = first.json().path("nextCursor").asString();
+        assertThat(cursor).isNotBlank();
+        Api.Reply second = api.get("/api/admin/identity/applications?status=PENDING_VERIFICATION&limit=1&cursor=" + cursor,
+                token(DemoUser.MODERATOR));
+        assertThat(second.json().path("items").get(0).path("memberId").asString())
+                .isNotEqualTo(first.json().path("items").get(0).path("memberId").asString());
+
+        assertValidationProblem(api.get("/api/admin/identity/applications?cursor=nonsense", token(DemoUser.MODERATOR)), "cursor");
+        assertThat(api.get("/api/admin/identity/applications?limit=101", token(DemoUser.MODERATOR)).status()).isEqualTo(400);
+        assertThat(api.get("/api/admin/identity/applications?status=NOPE", token(DemoUser.MODERATOR)).status()).isEqualTo(400);
+        assertThat(api.get("/api/admin/identity/applications", token(DemoUser.MEMBER)).status()).isEqualTo(403);
+    }
+
+    // ---- suspension and roles ------------------------------------------------------------------------------------
+
+    @Test
+    void aSuspendedMembersTokenIsRefusedAndSignInFails() {
+        String email = newEmail();
+        String memberId = approvedMember(email);
+        String memberToken = keycloak.accessToken(email, PASSWORD);
+        assertThat(api.get("/api/identity/me/profile", memberToken).status()).isEqualTo(200);
+
+        Api.Reply suspended = api.post("/api/admin/identity/members/" + memberId + "/suspension",
+                Map.of("reason", "shared the account"), token(DemoUser.MODERATOR));
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+        assertThat(suspended.json().path("status").asString()).isEqualTo("SUSPENDED");
+
+        Api.Reply refused = api.get("/api/identity/me/profile", memberToken);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://visaport.example/problems/unauthorized");
+        assertThat(keycloak.signIn(email, PASSWORD).status()).as("Keycloak user disabled").isNotEqualTo(200);
+
+        Api.Reply reinstated = api.post("/api/admin/identity/members/" + memberId + "/reinstatement", null, token(DemoUser.MODERATOR));
+        assertThat(reinstated.json().path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(roles(keycloak.accessToken(email, PASSWORD))).contains("member");
+    }
+
+    @Test
+    void onlyAdminsChangeRoles() {
+        String email = newEmail();
+        String memberId = approvedMember(email);
+
+        Api.Reply byModerator = api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/moderator", null,
+                token(DemoUser.MODERATOR), Map.of());
+        assertThat(byModerator.status()).isEqualTo(403);
+        assertThat(byModerator.json().path("type").asString()).isEqualTo("https://visaport.example/problems/forbidden");
+
+        Api.Reply granted = api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/moderator", null,
+                token(DemoUser.ADMIN), Map.of());
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        assertThat(roles(keycloak.accessToken(email, PASSWORD))).contains("member", "moderator");
+
+        assertValidationProblem(api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/admin", null,
+                token(DemoUser.ADMIN), Map.of()), "role");
+
+        Api.Reply revoked = api.call("DELETE", "/api/admin/identity/members/" + memberId + "/roles/moderator", null,
+                token(DemoUser.ADMIN), Map.of());
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(roles(keycloak.accessToken(email, PASSWORD))).contains("member").doesNotContain("moderator");
+
+        assertThat(api.get("/api/admin/identity/audit?memberId=" + memberId, token(DemoUser.MODERATOR)).status()).isEqualTo(403);
+        assertThat(api.get("/api/admin/identity/audit?memberId=" + memberId, token(DemoUser.ADMIN)).json().path("items")
+                .findValuesAsString("action")).contains("role-granted:moderator", "role-revoked:moderator");
+    }
+
+    // ---- enumeration, idempotency, consistency -------------------------------------------------------------------
+
+    @Test
+    void aSecondApplicationForAKnownAddressGetsTheSameAnswer() {
+        String email = newEmail();
+        Api.Reply first = apply(application(email), Map.of());
+        Api.Reply second = apply(application(email), Map.of());
+        Api.Reply staff = apply(application(DemoUser.MEMBER.username()), Map.of());
+
+        assertThat(List.of(second.status(), staff.status())).containsOnly(first.status());
+        assertThat(List.of(second.body(), staff.body())).containsOnly(first.body());
+        assertThat(mongo.count(Query.query(Criteria.where("email").is(email)), Membership.class)).isEqualTo(1);
+
+        String memberId = memberIdOf(email);
+        List<JsonNode> notices = EventProbe.await(parts().kafkaBootstrapServers(), "visaport.member.notifications",
+                event -> memberId.equals(event.path("subject").asString())
+                        && "duplicate-application".equals(event.path("data").path("template").asString()), 1);
+        assertThat(notices).hasSize(1);
+        assertThat(notices.getFirst().path("data").path("email").asString()).isEqualTo(email);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyCreatesNothingTwice() {
+        String email = newEmail();
+        String key = UUID.randomUUID().toString();
+        Api.Reply first = apply(application(email), Map.of("Idempotency-Key", key));
+        Api.Reply retry = apply(application(email), Map.of("Idempotency-Key", key));
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(mongo.count(Query.query(Criteria.where("email").is(email)), Membership.class)).isEqualTo(1);
+        assertThat(keycloak.user(email)).isPresent();
+
+        Map<String, Object> other = application(email);
+        other.put("postingCity", "Geneva");
+        Api.Reply misuse = apply(other, Map.of("Idempotency-Key", key));
+        assertThat(misuse.status()).isEqualTo(409);
+    }
+
+    @Test
+    void whenTheSecondWriteFailsTheKeycloakUserIsRemovedAgain() {
+        String email = FaultInjection.FAILING_MARKER + "-" + UUID.randomUUID() + "@mission.example";
+        Api.Reply reply = apply(application(email), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.header("Retry-After")).isNotBlank();
+        assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/unavailable");
+        assertThat(keycloak.user(email)).as("Keycloak user compensated").isEmpty();
+        assertThat(mongo.count(Query.query(Criteria.where("email").is(email)), Membership.class)).isZero();
+    }
+
+    // ---- bad input and limits ------------------------------------------------------------------------------------
+
+    @Test
+    void badApplicationsGetValidationProblems() {
+        assertValidationProblem(apply(Map.of("fullName", "Ann Envoy"), Map.of()), "email", "password", "countryCode",
+                "mission", "position", "accreditationNumber", "postingCity", "language", "termsAccepted", "termsVersion");
+
+        Map<String, Object> badCountry = application(newEmail());
+        badCountry.put("countryCode", "XX");
+        assertValidationProblem(apply(badCountry, Map.of()), "countryCode");
+
+        Map<String, Object> oversize = application(newEmail());
+        oversize.put("fullName", "N".repeat(201));
+        oversize.put("accreditationNumber", "9".repeat(65));
+        assertValidationProblem(apply(oversize, Map.of()), "fullName", "accreditationNumber");
+
+        Map<String, Object> noConsent = application(newEmail());
+        noConsent.put("termsAccepted", false);
+        assertValidationProblem(apply(noConsent, Map.of()), "termsAccepted");
+
+        String weakEmail = newEmail();
+        Map<String, Object> weak = application(weakEmail);
+        weak.put("password", "all-lowercase-no-digits");
+        assertValidationProblem(apply(weak, Map.of()), "password");
+        assertThat(mongo.count(Query.query(Criteria.where("email").is(weakEmail)), Membership.class)).isZero();
+        assertThat(keycloak.user(weakEmail)).isEmpty();
+
+        Api.Reply malformed = api.call("POST", "/api/identity/applications", "{\"fullName\": ", null, Map.of());
+        assertThat(malformed.status()).isEqualTo(400);
+        Map<String, Object> badDate = application(newEmail());
+        badDate.put("postingEndsOn", "next year");
+        assertThat(apply(badDate, Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void applicationsFromOneAddressAreLimited() {
+        String address = nextAddress();
+        List<Integer> statuses = new ArrayList<>();
+        for (DemoUser known : List.of(DemoUser.APPLICANT, DemoUser.EDITOR, DemoUser.ADMIN, DemoUser.MODERATOR)) {
+            statuses.add(api.call("POST", "/api/identity/applications", application(known.username()), null,
+                    Map.of("X-Forwarded-For", address)).status());
+        }
+        assertThat(statuses).containsExactly(202, 202, 202, 429);
+        Api.Reply limited = api.call("POST", "/api/identity/applications", application(newEmail()), null,
+                Map.of("X-Forwarded-For", address));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isNotBlank();
+        assertThat(limited.json().path("type").asString()).isEqualTo("https://visaport.example/problems/rate-limited");
+    }
+
+    // ---- the member's own data -----------------------------------------------------------------------------------
+
+    @Test
+    void membersEditTheirProfileAndMayLeave() {
+        String email = newEmail();
+        String memberId = approvedMember(email);
+        String memberToken = keycloak.accessToken(email, PASSWORD);
+
+        Api.Reply patched = api.call("PATCH", "/api/identity/me/profile",
+                Map.of("displayName", "Amb. Envoy", "language", "fr"), memberToken, Map.of());
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().path("displayName").asString()).isEqualTo("Amb. Envoy");
+        assertThat(patched.json().path("language").asString()).isEqualTo("fr");
+        assertValidationProblem(api.call("PATCH", "/api/identity/me/profile", Map.of("language", "french"), memberToken, Map.of()),
+                "language");
+
+        assertThat(api.call("DELETE", "/api/identity/me", null, memberToken, Map.of()).status()).isEqualTo(204);
+        assertThat(keycloak.user(email)).as("Keycloak user erased").isEmpty();
+        assertThat(mongo.count(Query.query(Criteria.where("email").is(email)), Membership.class)).as("personal data erased").isZero();
+        List<JsonNode> deleted = EventProbe.await(parts().kafkaBootstrapServers(), "visaport.member.events",
+                event -> memberId.equals(event.path("subject").asString()) && "member.deleted".equals(event.path("type").asString()), 1);
+        assertThat(deleted).hasSize(1);
+    }
+
+    @Test
+    void membershipLapsesWithThePostingUntilANewPostingIsConfirmed() {
+        String email = newEmail();
+        String memberId = approvedMember(email);
+        mongo.updateFirst(Query.query(Criteria.where("memberId").is(memberId)),
+                new Update().set("credentials.postingEndsOn", LocalDate.now().minusDays(1)), Membership.class);
+
+        postingJob.run();
+
+        String lapsedToken = keycloak.accessToken(email, PASSWORD);
+        assertThat(roles(lapsedToken)).doesNotContain("member");
+        Api.Reply profile = api.get("/api/identity/me/profile", lapsedToken);
+        assertThat(profile.json().path("status").asString()).isEqualTo("LAPSED");
+
+        Api.Reply renewed = api.call("PATCH", "/api/identity/me/profile",
+                Map.of("postingCity", "Brussels", "postingEndsOn", LocalDate.now().plusYears(3).toString()), lapsedToken, Map.of());
+        assertThat(renewed.json().path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(roles(keycloak.accessToken(email, PASSWORD))).contains("member");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    Api.Reply apply(Map<String, Object> body, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putIfAbsent("X-Forwarded-For", nextAddress());
+        return api.call("POST", "/api/identity/applications", body, null, all);
+    }
+
+    String approvedMember(String email) {
+        assertThat(apply(application(email), Map.of()).status()).isEqualTo(202);
+        String memberId = memberIdOf(email);
+        keycloak.verifyEmail(email);
+        Api.Reply approved = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.MODERATOR));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return memberId;
+    }
+
+    String memberIdOf(String email) {
+        Membership membership = mongo.findOne(Query.query(Criteria.where("email").is(email)), Membership.class);
+        assertThat(membership).as("membership of " + email).isNotNull();
+        return membership.memberId();
+    }
+
+    String token(DemoUser user) {
+        return parts().keycloak().accessToken(user);
+    }
+
+    static Map<String, Object> application(String email) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("fullName", "Anna Maria Envoy");
+        body.put("email", email);
+        body.put("password", PASSWORD);
+        body.put("countryCode", "AT");
+        body.put("mission", "Permanent Mission of Austria to the United Nations");
+        body.put("position", "First Secretary");
+        body.put("accreditationNumber", "DIP-AT-1234567");
+        body.put("postingCity", "Vienna");
+        body.put("language", "de");
+        body.put("postingEndsOn", LocalDate.now().plusYears(2).toString());
+        body.put("termsAccepted", true);
+        body.put("termsVersion", "2026-01");
+        return body;
+    }
+
+    static String newEmail() {
+        return "envoy-" + UUID.randomUUID() + "@mission.example";
+    }
+
+    static String nextAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "10.77." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    static List<String> roles(String token) {
+        List<String> roles = new ArrayList<>();
+        org.visaport.testsupport.KeycloakTokens.claims(token).path("realm_access").path("roles")
+                .forEach(role -> roles.add(role.asString()));
+        return roles;
+    }
+
+    static String subject(String token) {
+        return org.visaport.testsupport.KeycloakTokens.claims(token).path("sub").asString();
+    }
+
+    static void assertValidationProblem(Api.Reply reply, String... fields) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/validation");
+        assertThat(reply.json().path("errors").findValuesAsString("field")).contains(fields);
+    }
+}
