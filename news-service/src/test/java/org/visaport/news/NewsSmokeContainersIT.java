@@ -24,11 +24,11 @@ class NewsSmokeContainersIT extends ResourceServerContract {
 
     @Override
     protected String protectedPath() {
-        return "/api/admin/news/articles";
+        return "/api/admin/news/articles/unknown";
     }
 
     @Override
     protected int statusForMember() {
-        return 404;
+        return 403;
     }
 }

@@ -22,11 +22,11 @@ class NewsSmokeIT extends ResourceServerContract {
 
     @Override
     protected String protectedPath() {
-        return "/api/admin/news/articles";
+        return "/api/admin/news/articles/unknown";
     }
 
     @Override
     protected int statusForMember() {
-        return 404;
+        return 403;
     }
 }

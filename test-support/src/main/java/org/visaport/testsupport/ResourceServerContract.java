@@ -2,17 +2,9 @@ package org.visaport.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every VisaPort service promises at its door, checked over real HTTP against the running app: it reports
@@ -20,9 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
  * A service's smoke test extends this with its Spring Boot test setup and the parts it runs on.
  */
 public abstract class ResourceServerContract {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
     private int port;
@@ -37,7 +26,7 @@ public abstract class ResourceServerContract {
 
     @Test
     void reportsReadyAndLive() {
-        Reply readiness = get("/actuator/health/readiness", null);
+        ApiClient.Reply readiness = get("/actuator/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
         assertThat(get("/actuator/health/liveness", null).status()).isEqualTo(200);
@@ -45,16 +34,16 @@ public abstract class ResourceServerContract {
 
     @Test
     void servesPrometheusMetrics() {
-        Reply metrics = get("/actuator/prometheus", null);
+        ApiClient.Reply metrics = get("/actuator/prometheus", null);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }
 
     @Test
     void refusesACallWithoutTokenWithProblemDetails() {
-        Reply reply = get(protectedPath(), null);
+        ApiClient.Reply reply = get(protectedPath(), null);
         assertUnauthorizedProblem(reply);
-        assertThat(reply.response().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(java.util.Optional.ofNullable(reply.header("WWW-Authenticate"))).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
     @Test
@@ -82,46 +71,19 @@ public abstract class ResourceServerContract {
 
     @Test
     void acceptsARealMemberToken() {
-        Reply reply = get(protectedPath(), parts().keycloak().accessToken(DemoUser.MEMBER));
+        ApiClient.Reply reply = get(protectedPath(), parts().keycloak().accessToken(DemoUser.MEMBER));
         assertThat(reply.status()).as(reply.body()).isEqualTo(statusForMember());
     }
 
-    private static void assertUnauthorizedProblem(Reply reply) {
+    private static void assertUnauthorizedProblem(ApiClient.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(401);
-        assertThat(reply.response().headers().firstValue("Content-Type")).hasValueSatisfying(
+        assertThat(java.util.Optional.ofNullable(reply.header("Content-Type"))).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/unauthorized");
         assertThat(reply.json().path("status").asInt()).isEqualTo(401);
     }
 
-    protected Reply get(String path, String bearerToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).GET();
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
-        try {
-            return new Reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected record Reply(HttpResponse<String> response) {
-
-        public int status() {
-            return response.statusCode();
-        }
-
-        public String body() {
-            return response.body();
-        }
-
-        public JsonNode json() {
-            return JSON.readTree(response.body());
-        }
+    protected ApiClient.Reply get(String path, String bearerToken) {
+        return new ApiClient(port).get(path, bearerToken);
     }
 }

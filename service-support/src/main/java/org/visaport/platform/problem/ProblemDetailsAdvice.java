@@ -30,8 +30,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                 "The request has invalid fields.");
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(),
+        // Class-level rules (e.g. a date range) are reported under their property name, like field errors.
+        List<Map<String, String>> errors = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> Map.of("field", error instanceof org.springframework.validation.FieldError field ? field.getField() : error.getObjectName(),
                         "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
                 .toList();
         problem.setProperty("errors", errors);

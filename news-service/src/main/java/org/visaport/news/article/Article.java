@@ -1,0 +1,229 @@
+package org.visaport.news.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.visaport.news.events.PendingEvent;
+
+/**
+ * A news briefing. State changes go through the methods below; each change and the events it causes are stored in
+ * one document write (the outbox lives inside the article), so neither is ever recorded without the other.
+ */
+@Document("articles")
+public class Article {
+
+    @Id
+    private String id;
+    @Indexed(unique = true)
+    private String slug;
+    private String translationGroup;
+    private String title;
+    private String lede;
+    private String body;
+    private String bodyHtml;
+    private Dateline dateline;
+    private Author author;
+    private List<String> tags = List.of();
+    private List<String> regions = List.of();
+    private List<String> countries = List.of();
+    private String language;
+    private String source;
+    private ArticleStatus status = ArticleStatus.DRAFT;
+    private Instant publishAt;
+    private Instant publishedAt;
+    private boolean commentsEnabled = true;
+    private Retraction retraction;
+    private List<Correction> corrections = new ArrayList<>();
+    /** Normalised words of title, lede and body, for search that works on every MongoDB-wire server. */
+    private List<String> titleTerms = List.of();
+    private List<String> ledeTerms = List.of();
+    private List<String> bodyTerms = List.of();
+    private List<String> searchTerms = List.of();
+    private List<PendingEvent> outbox = new ArrayList<>();
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    protected Article() {
+    }
+
+    public Article(String id, String slug, String translationGroup, Author author, Instant now) {
+        this.id = id;
+        this.slug = slug;
+        this.translationGroup = translationGroup;
+        this.author = author;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void setContent(ArticleContent content, String renderedBody, SearchableText terms, Instant now) {
+        this.title = content.title();
+        this.lede = content.lede();
+        this.body = content.body();
+        this.bodyHtml = renderedBody;
+        this.dateline = content.dateline();
+        this.tags = List.copyOf(content.tags());
+        this.regions = List.copyOf(content.regions());
+        this.countries = List.copyOf(content.countries());
+        this.language = content.language();
+        this.source = content.source();
+        this.titleTerms = terms.title();
+        this.ledeTerms = terms.lede();
+        this.bodyTerms = terms.body();
+        this.searchTerms = terms.all();
+        this.updatedAt = now;
+    }
+
+    /** A new title moves the slug only while nobody outside the newsroom has seen it. */
+    void renameSlug(String newSlug) {
+        if (status == ArticleStatus.DRAFT || status == ArticleStatus.SCHEDULED) {
+            this.slug = newSlug;
+        }
+    }
+
+    void schedule(Instant when, Instant now) {
+        this.status = ArticleStatus.SCHEDULED;
+        this.publishAt = when;
+        this.updatedAt = now;
+    }
+
+    void publish(Instant now) {
+        this.status = ArticleStatus.PUBLISHED;
+        this.publishedAt = now;
+        this.publishAt = now;
+        this.updatedAt = now;
+    }
+
+    void retract(String reason, Instant now) {
+        this.status = ArticleStatus.RETRACTED;
+        this.retraction = new Retraction(reason, now);
+        this.updatedAt = now;
+    }
+
+    void correct(String note, Instant now) {
+        this.corrections.add(new Correction(note, now));
+        this.updatedAt = now;
+    }
+
+    void enableComments(boolean enabled, Instant now) {
+        this.commentsEnabled = enabled;
+        this.updatedAt = now;
+    }
+
+    public void record(PendingEvent event) {
+        outbox.add(event);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getTranslationGroup() {
+        return translationGroup;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getLede() {
+        return lede;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public String getBodyHtml() {
+        return bodyHtml;
+    }
+
+    public Dateline getDateline() {
+        return dateline;
+    }
+
+    public Author getAuthor() {
+        return author;
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    public List<String> getRegions() {
+        return regions;
+    }
+
+    public List<String> getCountries() {
+        return countries;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public ArticleStatus getStatus() {
+        return status;
+    }
+
+    public Instant getPublishAt() {
+        return publishAt;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public boolean isCommentsEnabled() {
+        return commentsEnabled;
+    }
+
+    public Retraction getRetraction() {
+        return retraction;
+    }
+
+    public List<Correction> getCorrections() {
+        return List.copyOf(corrections);
+    }
+
+    public List<String> getTitleTerms() {
+        return titleTerms;
+    }
+
+    public List<String> getLedeTerms() {
+        return ledeTerms;
+    }
+
+    public List<String> getBodyTerms() {
+        return bodyTerms;
+    }
+
+    public List<PendingEvent> getOutbox() {
+        return List.copyOf(outbox);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+}

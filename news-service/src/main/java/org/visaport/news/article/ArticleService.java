@@ -1,0 +1,183 @@
+package org.visaport.news.article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.visaport.news.events.ArticleEventType;
+import org.visaport.news.events.ArticleEvents;
+import org.visaport.news.rendering.MarkdownRenderer;
+import org.visaport.news.search.SearchTerms;
+
+/**
+ * The newsroom's commands. Each loads an article, changes it, records the events readers may see, and saves both
+ * in one versioned write: a concurrent edit fails with 409 instead of being overwritten.
+ */
+@Service
+public class ArticleService {
+
+    private static final int SLUG_ATTEMPTS = 20;
+
+    private final ArticleRepository articles;
+    private final ArticleEvents events;
+    private final MarkdownRenderer renderer;
+    private final Clock clock;
+
+    public ArticleService(ArticleRepository articles, ArticleEvents events, MarkdownRenderer renderer, Clock clock) {
+        this.articles = articles;
+        this.events = events;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    /** A new draft; {@code translationOf} links it to another language version of the same story. */
+    public Article createDraft(String id, ArticleContent content, Author author, String translationOf) {
+        String group = translationOf == null ? id : find(translationOf).getTranslationGroup();
+        String base = Slugs.fromTitle(content.title());
+        for (int attempt = 1; attempt <= SLUG_ATTEMPTS; attempt++) {
+            String slug = attempt == 1 ? base : Slugs.withSuffix(base, attempt);
+            if (articles.existsBySlug(slug)) {
+                continue;
+            }
+            Article article = new Article(id, slug, group, author, clock.instant());
+            applyContent(article, content);
+            try {
+                return articles.insert(article);
+            } catch (DuplicateKeyException takenMeanwhile) {
+                // Another draft took the slug between the check and the insert: try the next one.
+            }
+        }
+        throw new IllegalStateException("no free slug for " + base);
+    }
+
+    public Article update(String id, long expectedVersion, ArticleContent content) {
+        return change(id, expectedVersion, article -> {
+            if (article.getStatus() == ArticleStatus.RETRACTED) {
+                throw ArticleProblems.notAllowed(id, article.getStatus(), "edited");
+            }
+            applyContent(article, content);
+            article.renameSlug(freeSlug(Slugs.fromTitle(content.title()), article));
+            if (article.getStatus() == ArticleStatus.PUBLISHED) {
+                events.record(article, ArticleEventType.UPDATED);
+            }
+        });
+    }
+
+    public Article schedule(String id, long expectedVersion, Instant publishAt) {
+        if (!publishAt.isAfter(clock.instant())) {
+            return publishNow(id, expectedVersion);
+        }
+        return change(id, expectedVersion, article -> {
+            requireUnpublished(article, "scheduled");
+            article.schedule(publishAt, clock.instant());
+        });
+    }
+
+    public Article publishNow(String id, long expectedVersion) {
+        return change(id, expectedVersion, article -> {
+            requireUnpublished(article, "published");
+            article.publish(clock.instant());
+            events.record(article, ArticleEventType.PUBLISHED);
+        });
+    }
+
+    public Article retract(String id, long expectedVersion, String reason) {
+        return change(id, expectedVersion, article -> {
+            if (article.getStatus() != ArticleStatus.PUBLISHED) {
+                throw ArticleProblems.notAllowed(id, article.getStatus(), "retracted");
+            }
+            article.retract(reason, clock.instant());
+            events.record(article, ArticleEventType.RETRACTED);
+        });
+    }
+
+    public Article correct(String id, long expectedVersion, String note) {
+        return change(id, expectedVersion, article -> {
+            if (article.getStatus() != ArticleStatus.PUBLISHED) {
+                throw ArticleProblems.notAllowed(id, article.getStatus(), "corrected");
+            }
+            article.correct(note, clock.instant());
+            events.record(article, ArticleEventType.CORRECTED);
+        });
+    }
+
+    public Article enableComments(String id, long expectedVersion, boolean enabled) {
+        return change(id, expectedVersion, article -> {
+            if (article.isCommentsEnabled() == enabled) {
+                return;
+            }
+            article.enableComments(enabled, clock.instant());
+            if (article.getStatus() == ArticleStatus.PUBLISHED) {
+                events.record(article, ArticleEventType.COMMENTS_TOGGLED);
+            }
+        });
+    }
+
+    /**
+     * Publishes a scheduled article whose embargo has lifted. The versioned save makes it happen once even when two
+     * instances try: the second one's save fails and it leaves the article alone.
+     */
+    public boolean publishIfDue(Article scheduled) {
+        Instant now = clock.instant();
+        if (scheduled.getStatus() != ArticleStatus.SCHEDULED || scheduled.getPublishAt().isAfter(now)) {
+            return false;
+        }
+        scheduled.publish(now);
+        events.record(scheduled, ArticleEventType.PUBLISHED);
+        try {
+            articles.save(scheduled);
+            return true;
+        } catch (OptimisticLockingFailureException publishedOrEditedMeanwhile) {
+            return false;
+        }
+    }
+
+    public Article find(String id) {
+        return articles.findById(id).orElseThrow(() -> ArticleProblems.notFound(id));
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private Article change(String id, long expectedVersion, Consumer<Article> change) {
+        Article article = find(id);
+        if (article.getVersion() != expectedVersion) {
+            throw ArticleProblems.staleVersion(id, article.getVersion());
+        }
+        change.accept(article);
+        try {
+            return articles.save(article);
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            throw ArticleProblems.staleVersion(id, find(id).getVersion());
+        } catch (DuplicateKeyException slugTakenMeanwhile) {
+            throw ArticleProblems.staleVersion(id, find(id).getVersion());
+        }
+    }
+
+    private void applyContent(Article article, ArticleContent content) {
+        article.setContent(content, renderer.toSafeHtml(content.body()),
+                SearchTerms.of(content.title(), content.lede(), content.body()), clock.instant());
+    }
+
+    private String freeSlug(String base, Article self) {
+        for (int attempt = 1; attempt <= SLUG_ATTEMPTS; attempt++) {
+            String slug = attempt == 1 ? base : Slugs.withSuffix(base, attempt);
+            var holder = articles.findBySlug(slug);
+            if (holder.isEmpty() || holder.get().getId().equals(self.getId())) {
+                return slug;
+            }
+        }
+        return self.getSlug();
+    }
+
+    private static void requireUnpublished(Article article, String action) {
+        if (article.getStatus() != ArticleStatus.DRAFT && article.getStatus() != ArticleStatus.SCHEDULED) {
+            throw ArticleProblems.notAllowed(article.getId(), article.getStatus(), action);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.visaport.news.editorial;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.visaport.news.article.Article;
+import org.visaport.news.article.ArticleService;
+import org.visaport.news.article.Author;
+import org.visaport.platform.problem.Problems;
+
+/** The newsroom: editors and admins write, schedule, publish, retract and correct articles. */
+@RestController
+@RequestMapping("/api/admin/news/articles")
+@PreAuthorize("hasAnyRole('editor', 'admin')")
+@Validated
+public class EditorialController {
+
+    private final ArticleService articles;
+    private final IdempotencyKeys idempotencyKeys;
+
+    public EditorialController(ArticleService articles, IdempotencyKeys idempotencyKeys) {
+        this.articles = articles;
+        this.idempotencyKeys = idempotencyKeys;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a draft; a retry with the same Idempotency-Key returns the first result")
+    public ResponseEntity<EditorArticleView> create(@Valid @RequestBody ArticleRequest request,
+                                                    @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
+                                                    @AuthenticationPrincipal Jwt editor) {
+        String id = ArticleService.newId();
+        if (idempotencyKey != null) {
+            Optional<String> earlier = idempotencyKeys.claim(editor.getSubject(), idempotencyKey, id);
+            if (earlier.isPresent()) {
+                return ResponseEntity.ok(EditorArticleView.of(articles.find(earlier.get())));
+            }
+        }
+        try {
+            Article draft = articles.createDraft(id, request.content(), author(editor), request.translationOf());
+            return ResponseEntity.status(HttpStatus.CREATED).body(EditorArticleView.of(draft));
+        } catch (RuntimeException failed) {
+            if (idempotencyKey != null) {
+                idempotencyKeys.release(editor.getSubject(), idempotencyKey);
+            }
+            throw failed;
+        }
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An article in any state, with its version")
+    public EditorArticleView get(@PathVariable String id) {
+        return EditorArticleView.of(articles.find(id));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Edit an article; 409 when it changed since the version sent")
+    public EditorArticleView update(@PathVariable String id, @Valid @RequestBody ArticleRequest request) {
+        if (request.version() == null) {
+            throw Problems.invalidField("version", "must be the version the edit is based on");
+        }
+        return EditorArticleView.of(articles.update(id, request.version(), request.content()));
+    }
+
+    @PostMapping("/{id}/publish")
+    @Operation(summary = "Publish now")
+    public EditorArticleView publish(@PathVariable String id, @Valid @RequestBody ArticleActions.Publish request) {
+        return EditorArticleView.of(articles.publishNow(id, request.version()));
+    }
+
+    @PostMapping("/{id}/schedule")
+    @Operation(summary = "Publish at a time (embargo); a time in the past publishes now")
+    public EditorArticleView schedule(@PathVariable String id, @Valid @RequestBody ArticleActions.Schedule request) {
+        return EditorArticleView.of(articles.schedule(id, request.version(), request.publishAt()));
+    }
+
+    @PostMapping("/{id}/retract")
+    @Operation(summary = "Withdraw a published article; readers see the reason instead of the text")
+    public EditorArticleView retract(@PathVariable String id, @Valid @RequestBody ArticleActions.Retract request) {
+        return EditorArticleView.of(articles.retract(id, request.version(), request.reason().strip()));
+    }
+
+    @PostMapping("/{id}/corrections")
+    @Operation(summary = "Add a visible correction note to a published article")
+    public EditorArticleView correct(@PathVariable String id, @Valid @RequestBody ArticleActions.Correct request) {
+        return EditorArticleView.of(articles.correct(id, request.version(), request.note().strip()));
+    }
+
+    @PostMapping("/{id}/comments")
+    @Operation(summary = "Turn comments on or off")
+    public EditorArticleView comments(@PathVariable String id, @Valid @RequestBody ArticleActions.Comments request) {
+        return EditorArticleView.of(articles.enableComments(id, request.version(), request.enabled()));
+    }
+
+    private static Author author(Jwt editor) {
+        String name = editor.getClaimAsString("name");
+        return new Author(editor.getSubject(), name != null ? name : editor.getClaimAsString("preferred_username"));
+    }
+}
