@@ -30,6 +30,7 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int ARTICLES_PER_ROUND = 100;
+    private static final String ARTICLES = "articles";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -69,8 +70,10 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return false;
             }
+            // By collection name, not entity class: an entity update would raise the article's version and turn the
+            // next edit of an editor who read it a moment ago into a conflict.
             mongo.updateFirst(Query.query(Criteria.where("_id").is(articleId)),
-                    new Update().pull("outbox", new org.bson.Document("eventId", event.eventId())), Article.class);
+                    new Update().pull("outbox", new org.bson.Document("eventId", event.eventId())), ARTICLES);
             meters.counter("visaport.outbox.sent", "type", event.type()).increment();
         }
         return true;

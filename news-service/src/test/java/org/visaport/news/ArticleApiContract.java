@@ -1,0 +1,338 @@
+package org.visaport.news;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.visaport.news.events.AsyncApiSchemas;
+import org.visaport.testsupport.ApiClient;
+import org.visaport.testsupport.DemoUser;
+import org.visaport.testsupport.Parts;
+import org.visaport.testsupport.TopicReader;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The news service as readers, editors and downstream systems use it, over real HTTP with real tokens, against the
+ * real broker and database. Each test makes its own articles, marked with words no other test uses.
+ */
+abstract class ArticleApiContract {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Value("${local.server.port}")
+    private int port;
+    private ApiClient api;
+    private String marker;
+
+    protected abstract Parts parts();
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+        marker = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    @Test
+    void publishedArticlesShowTeasersToEveryoneAndTheFullTextToMembers() {
+        JsonNode article = publish(create(article("Envoys meet in Vienna " + marker)));
+
+        JsonNode anonymous = api.get("/api/news/articles/" + article.path("id").asString(), null).json();
+        assertThat(anonymous.path("title").asString()).isEqualTo("Envoys meet in Vienna " + marker);
+        assertThat(anonymous.path("dateline").path("display").asString()).isEqualTo("Vienna, Austria — 3 Oct 2016");
+        assertThat(anonymous.path("membersOnly").asBoolean()).isTrue();
+        assertThat(anonymous.path("bodyHtml").isNull()).isTrue();
+
+        JsonNode member = api.get("/api/news/articles/by-slug/" + article.path("slug").asString(), token(DemoUser.MEMBER)).json();
+        assertThat(member.path("membersOnly").asBoolean()).isFalse();
+        assertThat(member.path("bodyHtml").asString()).contains("<strong>envoys</strong>");
+        assertThat(api.get("/api/news/articles/" + article.path("id").asString(), token(DemoUser.APPLICANT)).json()
+                .path("membersOnly").asBoolean()).as("an applicant is not a member yet").isTrue();
+    }
+
+    @Test
+    void draftsAndEmbargoedArticlesDoNotExistForReadersUntilTheEmbargoLifts() {
+        JsonNode draft = create(article("Embargoed communique " + marker));
+        String id = draft.path("id").asString();
+        assertHidden(id, draft.path("slug").asString());
+
+        Instant embargo = Instant.now().plusSeconds(3);
+        JsonNode scheduled = action(id, "schedule", Map.of("version", draft.path("version").asLong(), "publishAt", embargo.toString()));
+        assertThat(scheduled.path("status").asString()).isEqualTo("SCHEDULED");
+        assertHidden(id, scheduled.path("slug").asString());
+
+        JsonNode visible = awaitVisible(id);
+        assertThat(Instant.parse(visible.path("publishedAt").asString())).isAfterOrEqualTo(embargo);
+        try (TopicReader events = new TopicReader(parts().kafkaBootstrapServers(), "visaport.article.events")) {
+            List<ConsumerRecord<String, String>> records = events.awaitKey(id, r -> !r.isEmpty(), Duration.ofSeconds(30));
+            JsonNode published = JSON.readTree(records.getFirst().value());
+            assertThat(published.path("type").asString()).isEqualTo("article.published");
+            assertThat(Instant.parse(published.path("time").asString())).isAfterOrEqualTo(embargo);
+        }
+    }
+
+    @Test
+    void searchFindsArticlesByTheirWordsTitleMatchesFirst() {
+        publish(create(article("Grain corridor talks resume", "The " + marker + " delegation arrived late.")));
+        publish(create(article("Delegation " + marker + " arrives", "Nothing else to report.")));
+        publish(create(article("Unrelated briefing on fisheries", "No match here.")));
+
+        JsonNode found = api.get("/api/news/articles?q=" + marker.toUpperCase(), null).json();
+
+        assertThat(titles(found)).containsExactly("Delegation " + marker + " arrives", "Grain corridor talks resume");
+        assertThat(titles(api.get("/api/news/articles?q=" + marker + "+fisheries", null).json())).isEmpty();
+    }
+
+    @Test
+    void filtersByTagRegionCountryLanguageAndDate() {
+        publish(create(article("Arctic council note " + marker, "Body.", Map.of("countries", List.of("NO", "IS"), "regions", List.of("arctic")))));
+        publish(create(article("Note arctique " + marker, "Corps.", Map.of("language", "fr", "countries", List.of("FR")))));
+
+        String base = "/api/news/articles?tag=" + marker;
+        assertThat(titles(api.get(base, null).json())).hasSize(2);
+        assertThat(titles(api.get(base + "&country=NO", null).json())).containsExactly("Arctic council note " + marker);
+        assertThat(titles(api.get(base + "&region=arctic", null).json())).containsExactly("Arctic council note " + marker);
+        assertThat(titles(api.get(base + "&language=fr", null).json())).containsExactly("Note arctique " + marker);
+        String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertThat(titles(api.get(base + "&from=" + today + "&to=" + today, null).json())).hasSize(2);
+        assertThat(titles(api.get(base + "&to=2016-01-01", null).json())).isEmpty();
+    }
+
+    @Test
+    void pagesThroughAListWithCursors() {
+        for (int i = 1; i <= 5; i++) {
+            publish(create(article("Bulletin " + i + " " + marker)));
+        }
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = api.get("/api/news/articles?tag=" + marker + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor), null).json();
+            seen.addAll(titles(page));
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactly("Bulletin 5 " + marker, "Bulletin 4 " + marker, "Bulletin 3 " + marker,
+                "Bulletin 2 " + marker, "Bulletin 1 " + marker);
+    }
+
+    @Test
+    void anEditBasedOnAnOldVersionIsAConflict() {
+        JsonNode draft = create(article("Draft statement " + marker));
+        Map<String, Object> edit = article("Draft statement, revised " + marker);
+        edit.put("version", draft.path("version").asLong());
+        assertThat(api.put("/api/admin/news/articles/" + draft.path("id").asString(), token(DemoUser.EDITOR), edit).status()).isEqualTo(200);
+
+        ApiClient.Reply stale = api.put("/api/admin/news/articles/" + draft.path("id").asString(), token(DemoUser.EDITOR), edit);
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().path("type").asString()).isEqualTo("https://visaport.example/problems/conflict");
+        assertThat(stale.json().path("currentVersion").asLong()).isEqualTo(draft.path("version").asLong() + 1);
+    }
+
+    @Test
+    void scriptsInTheBodyNeverReachReaders() {
+        JsonNode article = publish(create(article("Sanitised " + marker,
+                "Text <script>alert('x')</script> [link](javascript:alert(1)) <img src=x onerror=alert(1)>")));
+
+        String html = api.get("/api/news/articles/" + article.path("id").asString(), token(DemoUser.MEMBER)).json().path("bodyHtml").asString();
+
+        assertThat(html.toLowerCase()).doesNotContainPattern("<(script|img)").doesNotContainPattern("\\son[a-z]+=")
+                .doesNotContainPattern("href=\"\\s*javascript:");
+    }
+
+    @Test
+    void badInputGetsProblemDetailsWithFieldErrors() {
+        Map<String, Object> noTitle = article("x");
+        noTitle.remove("title");
+        assertFieldError(api.post("/api/admin/news/articles", token(DemoUser.EDITOR), noTitle), "title");
+        assertFieldError(api.post("/api/admin/news/articles", token(DemoUser.EDITOR), article("Long", "x".repeat(100_001))), "body");
+        assertFieldError(api.post("/api/admin/news/articles", token(DemoUser.EDITOR),
+                article("Country", "Body.", Map.of("countries", List.of("XX")))), "countries[0]");
+        assertFieldError(api.post("/api/admin/news/articles", token(DemoUser.EDITOR),
+                article("Language", "Body.", Map.of("language", "not a language"))), "language");
+        assertFieldError(api.post("/api/admin/news/articles", token(DemoUser.EDITOR), "{\"title\": "), null);
+        assertFieldError(api.get("/api/news/articles?limit=101", null), "limit");
+        assertFieldError(api.get("/api/news/articles?limit=many", null), "limit");
+        assertFieldError(api.get("/api/news/articles?from=2020-05-01&to=2020-01-01", null), "dateRange");
+        assertFieldError(api.get("/api/news/articles?cursor=bm90LWEtY3Vyc29y", null), "cursor");
+        assertFieldError(api.get("/api/news/articles?country=XX", null), "country");
+    }
+
+    @Test
+    void onlyEditorsAndAdminsWrite() {
+        assertThat(api.post("/api/admin/news/articles", token(DemoUser.MEMBER), article("Member try " + marker)).status()).isEqualTo(403);
+        assertThat(api.post("/api/admin/news/articles", null, article("Anonymous try " + marker)).status()).isEqualTo(401);
+        assertThat(api.post("/api/admin/news/articles", token(DemoUser.ADMIN), article("Admin writes " + marker)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aRetractedArticleShowsTheReasonInsteadOfTheText() {
+        JsonNode article = publish(create(article("Disputed account " + marker)));
+
+        JsonNode retracted = action(article.path("id").asString(), "retract",
+                Map.of("version", article.path("version").asLong(), "reason", "The account could not be confirmed."));
+
+        JsonNode seen = api.get("/api/news/articles/" + retracted.path("id").asString(), token(DemoUser.MEMBER)).json();
+        assertThat(seen.path("retraction").path("reason").asString()).isEqualTo("The account could not be confirmed.");
+        assertThat(seen.path("bodyHtml").isNull()).isTrue();
+        assertThat(titles(api.get("/api/news/articles?tag=" + marker, null).json())).isEmpty();
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyMakesOneArticle() {
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        ApiClient.Reply first = api.send("POST", "/api/admin/news/articles", token(DemoUser.EDITOR), article("Once " + marker), key);
+        ApiClient.Reply retry = api.send("POST", "/api/admin/news/articles", token(DemoUser.EDITOR), article("Once " + marker), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+    }
+
+    @Test
+    void downstreamSystemsGetEveryVisibleChangeInOrderMatchingTheDocumentedSchema() {
+        JsonNode draft = create(article("Treaty text " + marker));
+        Map<String, Object> draftEdit = article("Treaty text, draft two " + marker);
+        draftEdit.put("version", draft.path("version").asLong());
+        JsonNode edited = api.put("/api/admin/news/articles/" + draft.path("id").asString(), token(DemoUser.EDITOR), draftEdit).json();
+        String id = edited.path("id").asString();
+        JsonNode published = publish(edited);
+        Map<String, Object> liveEdit = article("Treaty text, final " + marker);
+        liveEdit.put("version", published.path("version").asLong());
+        JsonNode updated = api.put("/api/admin/news/articles/" + id, token(DemoUser.EDITOR), liveEdit).json();
+        JsonNode corrected = action(id, "corrections", Map.of("version", updated.path("version").asLong(), "note", "Article 4 was misquoted."));
+        JsonNode toggled = action(id, "comments", Map.of("version", corrected.path("version").asLong(), "enabled", false));
+        action(id, "retract", Map.of("version", toggled.path("version").asLong(), "reason", "Superseded."));
+
+        try (TopicReader events = new TopicReader(parts().kafkaBootstrapServers(), "visaport.article.events")) {
+            List<ConsumerRecord<String, String>> records = events.awaitKey(id, r -> distinctTypes(r).size() >= 5, Duration.ofSeconds(30));
+
+            assertThat(distinctTypes(records)).containsExactly("article.published", "article.updated",
+                    "article.corrected", "article.comments-toggled", "article.retracted");
+            for (ConsumerRecord<String, String> record : records) {
+                assertThat(AsyncApiSchemas.violations("ArticleEvent", record.value())).as(record.value()).isEmpty();
+                JsonNode event = JSON.readTree(record.value());
+                assertThat(event.path("subject").asString()).isEqualTo(id);
+                assertThat(record.value()).doesNotContain("@visaport.local");
+            }
+            JsonNode last = JSON.readTree(records.getLast().value()).path("data");
+            assertThat(last.path("retraction").path("reason").asString()).isEqualTo("Superseded.");
+            assertThat(last.path("body").isNull()).isTrue();
+        }
+    }
+
+    private static List<String> distinctTypes(List<ConsumerRecord<String, String>> records) {
+        var ids = new LinkedHashSet<String>();
+        var types = new ArrayList<String>();
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode event = JSON.readTree(record.value());
+            // At least once: a re-sent event has the same id and is counted once, as consumers do.
+            if (ids.add(event.path("id").asString())) {
+                types.add(event.path("type").asString());
+            }
+        }
+        return types;
+    }
+
+    private void assertHidden(String id, String slug) {
+        assertThat(api.get("/api/news/articles/" + id, token(DemoUser.MEMBER)).status()).isEqualTo(404);
+        assertThat(api.get("/api/news/articles/by-slug/" + slug, null).status()).isEqualTo(404);
+        assertThat(titles(api.get("/api/news/articles?tag=" + marker, null).json())).isEmpty();
+    }
+
+    private JsonNode awaitVisible(String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            ApiClient.Reply reply = api.get("/api/news/articles/" + id, null);
+            if (reply.status() == 200) {
+                return reply.json();
+            }
+            sleep(250);
+        }
+        throw new AssertionError("article " + id + " did not appear after its embargo");
+    }
+
+    private static void assertFieldError(ApiClient.Reply reply, String field) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/validation");
+        if (field != null) {
+            List<String> fields = new ArrayList<>();
+            reply.json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
+            assertThat(fields).as(reply.body()).contains(field);
+        }
+    }
+
+    private Map<String, Object> article(String title) {
+        return article(title, "The **envoys** met for three hours.");
+    }
+
+    private Map<String, Object> article(String title, String body) {
+        return article(title, body, Map.of());
+    }
+
+    private Map<String, Object> article(String title, String body, Map<String, Object> overrides) {
+        Map<String, Object> article = new HashMap<>();
+        article.put("title", title);
+        article.put("lede", "A short summary of " + title + ".");
+        article.put("body", body);
+        article.put("dateline", Map.of("place", "Vienna, Austria", "date", "2016-10-03"));
+        article.put("tags", List.of(marker, "diplomacy"));
+        article.put("regions", List.of("europe"));
+        article.put("countries", List.of("AT"));
+        article.put("language", "en");
+        article.put("source", "Test desk");
+        article.putAll(overrides);
+        return article;
+    }
+
+    private JsonNode create(Map<String, Object> article) {
+        ApiClient.Reply reply = api.post("/api/admin/news/articles", token(DemoUser.EDITOR), article);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json();
+    }
+
+    private JsonNode publish(JsonNode draft) {
+        return action(draft.path("id").asString(), "publish", Map.of("version", draft.path("version").asLong()));
+    }
+
+    private JsonNode action(String id, String action, Map<String, Object> body) {
+        ApiClient.Reply reply = api.post("/api/admin/news/articles/" + id + "/" + action, token(DemoUser.EDITOR), body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private String token(DemoUser user) {
+        return parts().keycloak().accessToken(user);
+    }
+
+    private static List<String> titles(JsonNode page) {
+        List<String> titles = new ArrayList<>();
+        page.path("items").forEach(item -> titles.add(item.path("title").asString()));
+        return titles;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
