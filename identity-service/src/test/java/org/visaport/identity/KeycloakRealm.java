@@ -69,6 +69,19 @@ public final class KeycloakRealm {
         }
     }
 
+    /** A user created behind the service's back, as a crash after its Keycloak write would leave one. */
+    public void createUser(String email, String password) {
+        String user = """
+                {"username":"%s","email":"%s","firstName":"Orphan","lastName":"User","enabled":true,"emailVerified":true,
+                 "credentials":[{"type":"password","value":"%s","temporary":false}]}
+                """.formatted(email, email, password);
+        HttpResponse<String> response = send(admin("/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(user)));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("cannot create " + email + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
     private HttpRequest.Builder admin(String path) {
         String adminBase = tokens.issuerUri().replace("/realms/", "/admin/realms/");
         return HttpRequest.newBuilder(URI.create(adminBase + path)).header("Authorization", "Bearer " + tokens.otherIssuerToken());

@@ -2,11 +2,14 @@ package org.visaport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +21,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.visaport.identity.membership.AccessReconciler;
 import org.visaport.identity.membership.Membership;
+import org.visaport.identity.membership.MembershipStatus;
 import org.visaport.identity.posting.PostingExpiryJob;
 import org.visaport.testsupport.DemoUser;
 import org.visaport.testsupport.Parts;
@@ -45,6 +50,8 @@ abstract class MembershipContract {
     MongoTemplate mongo;
     @Autowired
     PostingExpiryJob postingJob;
+    @Autowired
+    AccessReconciler reconciler;
 
     Api api;
     KeycloakRealm keycloak;
@@ -264,6 +271,22 @@ abstract class MembershipContract {
         assertThat(mongo.count(Query.query(Criteria.where("email").is(email)), Membership.class)).isZero();
     }
 
+    @Test
+    void anApplicationLeftHalfWayByACrashIsCleanedUp() {
+        String email = newEmail();
+        keycloak.createUser(email, PASSWORD);
+        Instant crashedAt = Instant.now().minus(Duration.ofMinutes(11));
+        Membership provisional = new Membership(UUID.randomUUID().toString(), null, MembershipStatus.PROVISIONING, email,
+                "Anna Envoy", "Anna Envoy", "de", null, null, Set.of("applicant"), true, 0, false, null,
+                crashedAt.minusSeconds(1), crashedAt, null, List.of(), false, null);
+        mongo.insert(provisional);
+
+        reconciler.reconcile();
+
+        assertThat(mongo.count(Query.query(Criteria.where("email").is(email)), Membership.class)).isZero();
+        assertThat(keycloak.user(email)).as("orphaned Keycloak user").isEmpty();
+    }
+
     // ---- bad input and limits ------------------------------------------------------------------------------------
 
     @Test
@@ -342,9 +365,18 @@ abstract class MembershipContract {
     void membershipLapsesWithThePostingUntilANewPostingIsConfirmed() {
         String email = newEmail();
         String memberId = approvedMember(email);
-        mongo.updateFirst(Query.query(Criteria.where("memberId").is(memberId)),
-                new Update().set("credentials.postingEndsOn", LocalDate.now().minusDays(1)), Membership.class);
+        LocalDate soon = LocalDate.now().plusDays(10);
+        setPostingEnd(memberId, soon);
+        postingJob.run();
+        postingJob.run();
+        List<JsonNode> reminders = EventProbe.await(parts().kafkaBootstrapServers(), "visaport.member.notifications",
+                event -> memberId.equals(event.path("subject").asString())
+                        && "posting-ending".equals(event.path("data").path("template").asString()), 1);
+        assertThat(reminders).hasSize(1);
+        assertThat(mongo.findOne(Query.query(Criteria.where("memberId").is(memberId)), Membership.class)
+                .postingReminderSentFor()).isEqualTo(soon);
 
+        setPostingEnd(memberId, LocalDate.now().minusDays(1));
         postingJob.run();
 
         String lapsedToken = keycloak.accessToken(email, PASSWORD);
@@ -359,6 +391,11 @@ abstract class MembershipContract {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
+
+    void setPostingEnd(String memberId, LocalDate endsOn) {
+        mongo.updateFirst(Query.query(Criteria.where("memberId").is(memberId)),
+                new Update().set("credentials.postingEndsOn", endsOn), Membership.class);
+    }
 
     Api.Reply apply(Map<String, Object> body, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>(headers);
