@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,8 @@ public class OutboxRelay {
         for (PendingEvent event : events) {
             try {
                 kafka.send(ArticleEvents.TOPIC, articleId, event.envelope()).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
+            } catch (ExecutionException | TimeoutException | KafkaException | org.apache.kafka.common.KafkaException e) {
+                // A send that cannot even get the broker's metadata throws at once instead of failing the future.
                 log.warn("Kafka did not take event {} of article {}; it stays in the outbox: {}", event.eventId(), articleId, e.toString());
                 meters.counter("visaport.outbox.send.failures").increment();
                 return false;
