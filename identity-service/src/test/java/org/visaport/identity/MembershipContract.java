@@ -73,6 +73,8 @@ abstract class MembershipContract {
         String memberId = memberIdOf(email);
 
         assertThat(keycloak.signIn(email, PASSWORD).status()).as("e-mail not yet verified").isNotEqualTo(200);
+        Api.Reply tooEarly = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.MODERATOR));
+        assertThat(tooEarly.status()).as("approval before the e-mail address is confirmed").isEqualTo(409);
         keycloak.verifyEmail(email);
         String applicantToken = keycloak.accessToken(email, PASSWORD);
         assertThat(roles(applicantToken)).contains("applicant").doesNotContain("member");
@@ -146,8 +148,20 @@ abstract class MembershipContract {
         assertThat(listed.json().path("items").findValuesAsString("accreditationNumber")).as("admins see it in full")
                 .contains("DIP-AT-1234567");
 
+        keycloak.verifyEmail(email);
+        String applicantToken = keycloak.accessToken(email, PASSWORD);
+        Api.Reply corrected = api.call("PATCH", "/api/identity/me/application",
+                Map.of("accreditationNumber", "DIP-AT-7654321", "note", "card scan sent by post"), applicantToken, Map.of());
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(corrected.json().path("status").asString()).isEqualTo("PENDING_VERIFICATION");
+        assertThat(corrected.json().path("accreditationNumber").asString()).isEqualTo("DIP-AT-7654321");
+        assertValidationProblem(api.call("PATCH", "/api/identity/me/application", Map.of("countryCode", "ZZ"),
+                applicantToken, Map.of()), "countryCode");
+
         Api.Reply approved = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.ADMIN));
         assertThat(approved.json().path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(api.call("PATCH", "/api/identity/me/application", Map.of("position", "Counsellor"),
+                keycloak.accessToken(email, PASSWORD), Map.of()).status()).as("no changes after approval").isEqualTo(409);
     }
 
     @Test

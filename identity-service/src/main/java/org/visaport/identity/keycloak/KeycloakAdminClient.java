@@ -91,6 +91,13 @@ public class KeycloakAdminClient {
         return Optional.empty();
     }
 
+    /** Whether the user has confirmed the e-mail address with Keycloak's link. */
+    public boolean isEmailVerified(String userId) {
+        return guard.idempotent(() -> authorized(() -> http.get().uri(properties.adminUrl() + "/users/{id}", userId)
+                .header("Authorization", "Bearer " + token.get())
+                .retrieve().body(JsonNode.class))).path("emailVerified").asBoolean(false);
+    }
+
     public void setEnabled(String userId, boolean enabled) {
         guard.idempotent(() -> authorized(() -> {
             // A partial representation would reset the user's profile attributes: read, change, write back.

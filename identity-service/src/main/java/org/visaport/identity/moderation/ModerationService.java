@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.visaport.identity.events.MemberEventFactory;
 import org.visaport.identity.events.MemberEvents;
+import org.visaport.identity.keycloak.KeycloakAdminClient;
 import org.visaport.identity.membership.Actor;
 import org.visaport.identity.membership.Change;
 import org.visaport.identity.membership.Membership;
@@ -15,6 +16,7 @@ import org.visaport.identity.membership.MembershipStatus;
 import org.visaport.identity.membership.MembershipStore;
 import org.visaport.identity.membership.OutboxEntry;
 import org.visaport.identity.web.BadRequestException;
+import org.visaport.identity.web.ConflictException;
 import org.visaport.identity.web.NotFoundException;
 
 /** Moderators' and admins' decisions on applications and members. */
@@ -28,17 +30,24 @@ public class ModerationService {
     private final MembershipStore store;
     private final MembershipChanges changes;
     private final MemberEventFactory events;
+    private final KeycloakAdminClient keycloak;
     private final Clock clock;
 
-    public ModerationService(MembershipStore store, MembershipChanges changes, MemberEventFactory events, Clock clock) {
+    public ModerationService(MembershipStore store, MembershipChanges changes, MemberEventFactory events,
+                             KeycloakAdminClient keycloak, Clock clock) {
         this.store = store;
         this.changes = changes;
         this.events = events;
+        this.keycloak = keycloak;
         this.clock = clock;
     }
 
+    /** Only once the applicant has shown control of the e-mail address: it is where every notice goes. */
     public MembershipChanges.Result approve(String memberId, String note, Actor actor) {
         Membership m = find(memberId);
+        if (UNDER_REVIEW.contains(m.status()) && !keycloak.isEmailVerified(memberId)) {
+            throw new ConflictException("The applicant has not confirmed the e-mail address yet.");
+        }
         Set<String> roles = new HashSet<>(m.roles());
         roles.remove("applicant");
         roles.add("member");

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.visaport.identity.application.ApplicationUpdate;
+import org.visaport.identity.application.ApplicationUpdates;
 
 /** The signed-in person's own membership; whoever holds a membership may use it, whatever their role. */
 @RestController
@@ -21,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProfileController {
 
     private final ProfileService profiles;
+    private final ApplicationUpdates applications;
 
-    ProfileController(ProfileService profiles) {
+    ProfileController(ProfileService profiles, ApplicationUpdates applications) {
         this.profiles = profiles;
+        this.applications = applications;
     }
 
     @GetMapping("/profile")
@@ -39,6 +43,14 @@ class ProfileController {
             security = @SecurityRequirement(name = "bearer"))
     ProfileView update(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ProfileUpdate patch) {
         return ProfileView.of(profiles.update(jwt.getSubject(), patch));
+    }
+
+    @PatchMapping("/application")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Correct the submitted credentials while the application is under review; one waiting for "
+            + "information goes back to review", security = @SecurityRequirement(name = "bearer"))
+    ProfileView updateApplication(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ApplicationUpdate patch) {
+        return ProfileView.of(applications.update(jwt.getSubject(), patch));
     }
 
     @DeleteMapping
