@@ -171,6 +171,9 @@ abstract class ArticleApiContract {
         assertFieldError(api.get("/api/news/articles?from=2020-05-01&to=2020-01-01", null), "dateRange");
         assertFieldError(api.get("/api/news/articles?cursor=bm90LWEtY3Vyc29y", null), "cursor");
         assertFieldError(api.get("/api/news/articles?country=XX", null), "country");
+        ApiClient.Reply huge = api.post("/api/admin/news/articles", token(DemoUser.EDITOR), article("Huge", "x".repeat(2_000_000)));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.json().path("type").asString()).isEqualTo("https://visaport.example/problems/payload-too-large");
     }
 
     @Test
