@@ -165,6 +165,14 @@ abstract class MembershipContract {
     }
 
     @Test
+    void describesItsApi() {
+        Api.Reply docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").propertyNames()).contains("/api/identity/applications",
+                "/api/identity/me/profile", "/api/admin/identity/applications", "/api/admin/identity/audit");
+    }
+
+    @Test
     void listsArePagedWithACursor() {
         apply(application(newEmail()), Map.of());
         apply(application(newEmail()), Map.of());
@@ -221,6 +229,10 @@ abstract class MembershipContract {
                 token(DemoUser.ADMIN), Map.of());
         assertThat(granted.status()).as(granted.body()).isEqualTo(200);
         assertThat(roles(keycloak.accessToken(email, PASSWORD))).contains("member", "moderator");
+
+        Api.Reply staffSuspension = api.post("/api/admin/identity/members/" + memberId + "/suspension",
+                Map.of("reason", "disagreement"), token(DemoUser.MODERATOR));
+        assertThat(staffSuspension.status()).as("a moderator cannot suspend another moderator").isEqualTo(403);
 
         assertValidationProblem(api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/admin", null,
                 token(DemoUser.ADMIN), Map.of()), "role");

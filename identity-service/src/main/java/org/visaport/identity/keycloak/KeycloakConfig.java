@@ -14,15 +14,24 @@ import org.visaport.platform.security.VisaportSecurityProperties;
 class KeycloakConfig {
 
     @Bean
+    KeycloakGuard keycloakGuard(KeycloakProperties properties) {
+        return new KeycloakGuard(properties.retryAfter());
+    }
+
+    @Bean
+    KeycloakHealthIndicator keycloakHealthIndicator(KeycloakGuard guard) {
+        return new KeycloakHealthIndicator(guard);
+    }
+
+    @Bean
     KeycloakAdminClient keycloakAdminClient(KeycloakProperties configured, VisaportSecurityProperties security,
-                                            RestClient.Builder builder, Clock clock) {
+                                            RestClient.Builder builder, KeycloakGuard guard, Clock clock) {
         KeycloakProperties properties = configured.withIssuer(security.issuerUri());
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .build());
         requests.setReadTimeout(properties.readTimeout());
         RestClient http = builder.clone().requestFactory(requests).build();
-        return new KeycloakAdminClient(http, properties, new ServiceAccountToken(http, properties, clock),
-                new KeycloakGuard(properties.retryAfter()));
+        return new KeycloakAdminClient(http, properties, new ServiceAccountToken(http, properties, clock), guard);
     }
 }

@@ -86,7 +86,7 @@ class ModerationController {
     @Operation(summary = "Suspend: sign-in disabled, sessions ended in Keycloak", security = @SecurityRequirement(name = "bearer"))
     ApplicationView suspend(@PathVariable @Size(max = 64) String memberId, @Valid @RequestBody ReasonRequest body,
                             @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
-        return view(moderation.suspend(memberId, body.reason(), Actors.of(jwt)), caller);
+        return view(moderation.suspend(memberId, body.reason(), Actors.of(jwt), isAdmin(caller)), caller);
     }
 
     @PostMapping("/members/{memberId}/reinstatement")

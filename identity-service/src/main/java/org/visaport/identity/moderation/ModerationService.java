@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.visaport.identity.events.MemberEventFactory;
 import org.visaport.identity.events.MemberEvents;
@@ -76,8 +77,12 @@ public class ModerationService {
                         notify(after, "information-requested", message)));
     }
 
-    public MembershipChanges.Result suspend(String memberId, String reason, Actor actor) {
+    /** Staff (moderators, editors) can only be suspended by an admin, so a moderator cannot silence another. */
+    public MembershipChanges.Result suspend(String memberId, String reason, Actor actor, boolean actorIsAdmin) {
         Membership m = find(memberId);
+        if (!actorIsAdmin && m.roles().stream().anyMatch(GRANTABLE_ROLES::contains)) {
+            throw new AccessDeniedException("only admins suspend moderators and editors");
+        }
         return changes.apply(m, Set.of(MembershipStatus.ACTIVE, MembershipStatus.LAPSED),
                 new Change(MembershipStatus.SUSPENDED, m.roles(), false, "suspended", actor, reason), null,
                 (after, audit) -> List.of(
