@@ -125,7 +125,7 @@ public final class LocalStack {
 
     private void startService(ServiceSpec service) {
         List<String> command = List.of(JavaRuntime.javaExecutable().toString(), "-Xmx384m",
-                "-jar", service.jar(settings.projectDirectory()).toString());
+                "-jar", runningCopy(service).toString());
         ManagedProcess process = ManagedProcess.start(service.module(), command, service.environment(settings),
                 settings.home(), settings.logs().resolve(service.module() + ".log"));
         started.push(process);
@@ -133,6 +133,18 @@ public final class LocalStack {
                 service.readinessUri(settings).toString(), process.pid()));
         Readiness.await(service.module(), () -> Readiness.httpOk(service.readinessUri(settings)), process, SERVICE_READY_TIMEOUT);
         out.println("  " + service.module() + " ready");
+    }
+
+    /** Runs a copy, so a build started while the stack runs cannot pull the jar from under a live service. */
+    private Path runningCopy(ServiceSpec service) {
+        Path copy = settings.run().resolve("jars").resolve(service.module() + ".jar");
+        try {
+            java.nio.file.Files.createDirectories(copy.getParent());
+            java.nio.file.Files.copy(service.jar(settings.projectDirectory()), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new StackException("cannot copy " + service.module() + " to " + copy + ": " + e.getMessage(), e);
+        }
+        return copy;
     }
 
     private static void awaitAll(List<Future<?>> tasks) throws InterruptedException {
