@@ -1,6 +1,7 @@
 package org.visaport.identity.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.visaport.identity.audit.AuditLog;
 import org.visaport.identity.events.MemberEventFactory;
 import org.visaport.identity.events.MemberEvents;
 import org.visaport.identity.keycloak.KeycloakAdminClient;
+import org.visaport.identity.keycloak.KeycloakUnavailableException;
 import org.visaport.identity.keycloak.NewUser;
 import org.visaport.identity.keycloak.UserAlreadyExistsException;
 import org.visaport.identity.membership.Consent;
@@ -25,6 +27,7 @@ import org.visaport.identity.membership.MembershipStore;
 import org.visaport.identity.membership.OutboxEntry;
 import org.visaport.identity.ratelimit.RateLimitProperties;
 import org.visaport.identity.ratelimit.RateLimiter;
+import org.visaport.identity.web.RetryLaterException;
 
 /**
  * Turns an application into a Keycloak user and a membership without a shared transaction: the membership is written
@@ -94,14 +97,26 @@ public class ApplicationService {
         try {
             PersonName name = PersonName.of(request.fullName());
             userId = keycloak.createUser(new NewUser(email, name.first(), name.last(), request.password()));
-            keycloak.addRealmRoles(userId, Set.of("applicant"));
         } catch (UserAlreadyExistsException staffOrOrphan) {
             // A Keycloak account without membership (staff, or a leftover the reconciler has not removed yet).
             store.delete(provisional.id());
             log.info("Application {} matched an existing Keycloak account without membership", provisional.id());
             return;
-        } catch (RuntimeException e) {
+        } catch (KeycloakUnavailableException e) {
+            if (e.requestNeverSent()) {
+                store.delete(provisional.id());
+            } else {
+                removeIfCreated(provisional);
+            }
+            throw e;
+        } catch (RuntimeException refused) {
             store.delete(provisional.id());
+            throw refused;
+        }
+        try {
+            keycloak.addRealmRoles(userId, Set.of("applicant"));
+        } catch (RuntimeException e) {
+            undo(provisional.id(), userId);
             throw e;
         }
         List<OutboxEntry> outbox = applicationEvents(provisional, userId, now);
@@ -115,6 +130,20 @@ public class ApplicationService {
         }
         auditLog.record(outbox.getFirst().audit());
         keycloak.sendVerificationEmail(userId);
+    }
+
+    /**
+     * The create request may have reached Keycloak before the answer was lost. Look and clean up now if possible;
+     * otherwise the PROVISIONING record stays for the reconciler.
+     */
+    private void removeIfCreated(Membership provisional) {
+        try {
+            keycloak.findByEmail(provisional.email()).filter(user -> user.createdSince(provisional.appliedAt()))
+                    .ifPresent(user -> keycloak.deleteUser(user.id()));
+            store.delete(provisional.id());
+        } catch (RuntimeException e) {
+            log.warn("Could not check application {} in Keycloak now; the reconciler will: {}", provisional.id(), e.getMessage());
+        }
     }
 
     private void undo(String applicationId, String userId) {
@@ -138,10 +167,14 @@ public class ApplicationService {
 
     /** The owner of a known address hears about the attempt; the caller learns nothing. */
     private void tellOwnerOfDuplicate(String email) {
-        store.byEmail(email).filter(existing -> existing.memberId() != null).ifPresent(existing ->
-                store.append(existing.id(), List.of(events.notification(new MemberEvents.NotificationRequested(
-                        existing.memberId(), existing.email(), existing.fullName(), existing.language(),
-                        "duplicate-application", null, null), existing.memberId()))));
+        Membership existing = store.byEmail(email).orElse(null);
+        if (existing == null || existing.status() == MembershipStatus.PROVISIONING) {
+            // Another application for this address is being written or cleaned up: its outcome is not known yet.
+            throw new RetryLaterException(Duration.ofSeconds(30), "An application for this request is still being processed.");
+        }
+        store.append(existing.id(), List.of(events.notification(new MemberEvents.NotificationRequested(
+                existing.memberId(), existing.email(), existing.fullName(), existing.language(),
+                "duplicate-application", null, null), existing.memberId())));
     }
 
     private static Membership provisional(ApplicationRequest r, String email, Instant now) {

@@ -44,7 +44,7 @@ public class AccessReconciler {
             try {
                 // Only a user created after the application began can be its orphan; an older one belongs to someone else.
                 keycloak.findByEmail(stuck.email())
-                        .filter(user -> user.createdTimestamp() >= stuck.appliedAt().toEpochMilli())
+                        .filter(user -> user.createdSince(stuck.appliedAt()))
                         .ifPresent(user -> keycloak.deleteUser(user.id()));
                 store.delete(stuck.id());
                 log.info("Removed the unfinished application {}", stuck.id());

@@ -44,6 +44,12 @@ class IdentityProblemsAdvice {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> retryLater(RetryLaterException e) {
+        return withRetryAfter(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                e.getMessage()), e.retryAfter());
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
         return withRetryAfter(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                 e.getMessage()), e.retryAfter());
