@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.visaport.testsupport.DemoUser;
-import org.visaport.testsupport.Parts;
 import org.visaport.testsupport.ResourceServerContract;
 
 /** The gateway's door rules plus its routing, with recording stand-ins where the services would be. */
@@ -14,8 +14,8 @@ abstract class GatewayContract extends ResourceServerContract {
     private static final RecordingBackend NEWS = new RecordingBackend();
     private static final RecordingBackend NOTIFICATIONS = new RecordingBackend();
 
-    static void register(Parts parts, DynamicPropertyRegistry registry) {
-        parts.register(registry);
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
         registry.add("NEWS_SERVICE_URI", NEWS::uri);
         registry.add("NOTIFICATION_SERVICE_URI", NOTIFICATIONS::uri);
     }

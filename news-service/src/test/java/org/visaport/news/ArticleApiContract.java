@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.visaport.news.events.AsyncApiSchemas;
 import org.visaport.testsupport.ApiClient;
@@ -33,10 +34,10 @@ abstract class ArticleApiContract {
 
     @Value("${local.server.port}")
     private int port;
+    @Autowired
+    private Parts parts;
     private ApiClient api;
     private String marker;
-
-    protected abstract Parts parts();
 
     @BeforeEach
     void client() {
@@ -74,7 +75,7 @@ abstract class ArticleApiContract {
 
         JsonNode visible = awaitVisible(id);
         assertThat(Instant.parse(visible.path("publishedAt").asString())).isAfterOrEqualTo(embargo);
-        try (TopicReader events = new TopicReader(parts().kafkaBootstrapServers(), "visaport.article.events")) {
+        try (TopicReader events = new TopicReader(parts.kafkaBootstrapServers(), "visaport.article.events")) {
             List<ConsumerRecord<String, String>> records = events.awaitKey(id, r -> !r.isEmpty(), Duration.ofSeconds(30));
             JsonNode published = JSON.readTree(records.getFirst().value());
             assertThat(published.path("type").asString()).isEqualTo("article.published");
@@ -222,7 +223,7 @@ abstract class ArticleApiContract {
         JsonNode toggled = action(id, "comments", Map.of("version", corrected.path("version").asLong(), "enabled", false));
         action(id, "retract", Map.of("version", toggled.path("version").asLong(), "reason", "Superseded."));
 
-        try (TopicReader events = new TopicReader(parts().kafkaBootstrapServers(), "visaport.article.events")) {
+        try (TopicReader events = new TopicReader(parts.kafkaBootstrapServers(), "visaport.article.events")) {
             List<ConsumerRecord<String, String>> records = events.awaitKey(id, r -> distinctTypes(r).size() >= 5, Duration.ofSeconds(30));
 
             assertThat(distinctTypes(records)).containsExactly("article.published", "article.updated",
@@ -321,7 +322,7 @@ abstract class ArticleApiContract {
     }
 
     private String token(DemoUser user) {
-        return parts().keycloak().accessToken(user);
+        return parts.keycloak().accessToken(user);
     }
 
     private static List<String> titles(JsonNode page) {

@@ -1,26 +1,12 @@
 package org.visaport.notification;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.visaport.testsupport.ContainerParts;
-import org.visaport.testsupport.Parts;
 import org.visaport.testsupport.ResourceServerContract;
+import org.visaport.testsupport.WithContainerParts;
 
-@Testcontainers(disabledWithoutDocker = true)
+@WithContainerParts
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NotificationSmokeContainersIT extends ResourceServerContract {
-
-    @DynamicPropertySource
-    static void parts(DynamicPropertyRegistry registry) {
-        ContainerParts.INSTANCE.register(registry);
-    }
-
-    @Override
-    protected Parts parts() {
-        return ContainerParts.INSTANCE;
-    }
 
     @Override
     protected String protectedPath() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -15,8 +16,13 @@ public abstract class ResourceServerContract {
 
     @Value("${local.server.port}")
     private int port;
+    @Autowired
+    private Parts parts;
 
-    protected abstract Parts parts();
+    /** The parts the app runs on, from {@link WithEmbeddedParts} or {@link WithContainerParts}. */
+    protected Parts parts() {
+        return parts;
+    }
 
     /** A path that needs authentication. */
     protected abstract String protectedPath();
