@@ -2,6 +2,7 @@ package org.visaport.identity.keycloak;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -14,6 +15,7 @@ class ServiceAccountToken {
     private final RestClient http;
     private final KeycloakProperties properties;
     private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
     private String token;
     private Instant renewAt = Instant.MIN;
 
@@ -23,7 +25,26 @@ class ServiceAccountToken {
         this.clock = clock;
     }
 
-    synchronized String get() {
+    String get() {
+        // A lock rather than synchronized: callers run on virtual threads, which must not pin their carrier on I/O.
+        lock.lock();
+        try {
+            return current();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void forget() {
+        lock.lock();
+        try {
+            token = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String current() {
         if (token == null || !clock.instant().isBefore(renewAt)) {
             MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
             form.add("grant_type", "client_credentials");
@@ -39,9 +60,5 @@ class ServiceAccountToken {
             renewAt = clock.instant().plusSeconds(Math.max(1, answer.path("expires_in").asLong(60) * 2 / 3));
         }
         return token;
-    }
-
-    synchronized void forget() {
-        token = null;
     }
 }
