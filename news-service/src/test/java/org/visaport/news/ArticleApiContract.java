@@ -16,6 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.visaport.news.article.Article;
+import org.visaport.news.article.ArticleRepository;
+import org.visaport.news.article.ArticleService;
 import org.visaport.news.events.AsyncApiSchemas;
 import org.visaport.testsupport.ApiClient;
 import org.visaport.testsupport.DemoUser;
@@ -36,6 +43,12 @@ abstract class ArticleApiContract {
     private int port;
     @Autowired
     private Parts parts;
+    @Autowired
+    private ArticleService service;
+    @Autowired
+    private ArticleRepository articles;
+    @Autowired
+    private MongoTemplate mongo;
     private ApiClient api;
     private String marker;
 
@@ -80,6 +93,40 @@ abstract class ArticleApiContract {
             JsonNode published = JSON.readTree(records.getFirst().value());
             assertThat(published.path("type").asString()).isEqualTo("article.published");
             assertThat(Instant.parse(published.path("time").asString())).isAfterOrEqualTo(embargo);
+        }
+    }
+
+    @Test
+    void languageVersionsOfAStoryAreLinked() {
+        JsonNode english = publish(create(article("Summit closes " + marker)));
+        JsonNode french = publish(create(article("Le sommet se termine " + marker, "Texte.",
+                Map.of("language", "fr", "translationOf", english.path("id").asString()))));
+
+        JsonNode seen = api.get("/api/news/articles/" + english.path("id").asString(), null).json();
+
+        assertThat(french.path("translationGroup").asString()).isEqualTo(english.path("translationGroup").asString());
+        assertThat(seen.path("translations").get(0).path("language").asString()).isEqualTo("fr");
+        assertThat(seen.path("translations").get(0).path("slug").asString()).isEqualTo(french.path("slug").asString());
+    }
+
+    @Test
+    void aScheduledArticleIsPublishedOnceWhenTwoInstancesRaceForIt() {
+        JsonNode draft = create(article("Race " + marker));
+        String id = draft.path("id").asString();
+        action(id, "schedule", Map.of("version", draft.path("version").asLong(), "publishAt", Instant.now().plusSeconds(3600).toString()));
+        // The embargo lifts; both "instances" read the article before either of them publishes it.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("publishAt", Instant.now().minusSeconds(1)), "articles");
+        Article first = articles.findById(id).orElseThrow();
+        Article second = articles.findById(id).orElseThrow();
+
+        boolean firstPublished = service.publishIfDue(first);
+        boolean secondPublished = service.publishIfDue(second);
+
+        assertThat(List.of(firstPublished, secondPublished)).containsExactlyInAnyOrder(true, false);
+        try (TopicReader events = new TopicReader(parts.kafkaBootstrapServers(), "visaport.article.events")) {
+            events.awaitKey(id, r -> !r.isEmpty(), Duration.ofSeconds(30));
+            sleep(1500);
+            assertThat(distinctTypes(events.awaitKey(id, r -> true, Duration.ofSeconds(1)))).containsExactly("article.published");
         }
     }
 
