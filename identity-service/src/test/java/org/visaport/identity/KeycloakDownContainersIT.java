@@ -1,15 +1,7 @@
 package org.visaport.identity;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.visaport.testsupport.ContainerParts;
+import org.visaport.testsupport.WithContainerParts;
 
-@Testcontainers(disabledWithoutDocker = true)
+@WithContainerParts
 class KeycloakDownContainersIT extends KeycloakDownContract {
-
-    @DynamicPropertySource
-    static void parts(DynamicPropertyRegistry registry) {
-        ContainerParts.INSTANCE.register(registry);
-    }
 }

@@ -1,13 +1,7 @@
 package org.visaport.identity;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.visaport.testsupport.EmbeddedParts;
+import org.visaport.testsupport.WithEmbeddedParts;
 
+@WithEmbeddedParts
 class KeycloakDownIT extends KeycloakDownContract {
-
-    @DynamicPropertySource
-    static void parts(DynamicPropertyRegistry registry) {
-        EmbeddedParts.INSTANCE.register(registry);
-    }
 }

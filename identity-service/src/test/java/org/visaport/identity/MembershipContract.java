@@ -53,15 +53,16 @@ abstract class MembershipContract {
     @Autowired
     AccessReconciler reconciler;
 
+    @Autowired
+    Parts parts;
+
     Api api;
     KeycloakRealm keycloak;
-
-    protected abstract Parts parts();
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        keycloak = new KeycloakRealm(parts().keycloak());
+        keycloak = new KeycloakRealm(parts.keycloak());
     }
 
     // ---- apply → verify → approve --------------------------------------------------------------------------------
@@ -103,7 +104,7 @@ abstract class MembershipContract {
         assertThat(audit.json().path("items").findValuesAsString("action")).containsExactly("applied", "approved");
         assertThat(audit.json().path("items").get(1).path("reason").asString()).contains("protocol office");
 
-        List<JsonNode> events = EventProbe.await(parts().kafkaBootstrapServers(), "visaport.member.events",
+        List<JsonNode> events = EventProbe.await(parts.kafkaBootstrapServers(), "visaport.member.events",
                 event -> memberId.equals(event.path("subject").asString()), 2);
         assertThat(events).extracting(event -> event.path("type").asString()).containsExactly("member.applied", "member.approved");
         assertThat(events.getFirst().path("specversion").asString()).isEqualTo("1.0");
@@ -261,7 +262,7 @@ abstract class MembershipContract {
         assertThat(mongo.count(Query.query(Criteria.where("email").is(email)), Membership.class)).isEqualTo(1);
 
         String memberId = memberIdOf(email);
-        List<JsonNode> notices = EventProbe.await(parts().kafkaBootstrapServers(), "visaport.member.notifications",
+        List<JsonNode> notices = EventProbe.await(parts.kafkaBootstrapServers(), "visaport.member.notifications",
                 event -> memberId.equals(event.path("subject").asString())
                         && "duplicate-application".equals(event.path("data").path("template").asString()), 1);
         assertThat(notices).hasSize(1);
@@ -382,7 +383,7 @@ abstract class MembershipContract {
         assertThat(api.call("DELETE", "/api/identity/me", null, memberToken, Map.of()).status()).isEqualTo(204);
         assertThat(keycloak.user(email)).as("Keycloak user erased").isEmpty();
         assertThat(mongo.count(Query.query(Criteria.where("email").is(email)), Membership.class)).as("personal data erased").isZero();
-        List<JsonNode> deleted = EventProbe.await(parts().kafkaBootstrapServers(), "visaport.member.events",
+        List<JsonNode> deleted = EventProbe.await(parts.kafkaBootstrapServers(), "visaport.member.events",
                 event -> memberId.equals(event.path("subject").asString()) && "member.deleted".equals(event.path("type").asString()), 1);
         assertThat(deleted).hasSize(1);
     }
@@ -395,7 +396,7 @@ abstract class MembershipContract {
         setPostingEnd(memberId, soon);
         postingJob.run();
         postingJob.run();
-        List<JsonNode> reminders = EventProbe.await(parts().kafkaBootstrapServers(), "visaport.member.notifications",
+        List<JsonNode> reminders = EventProbe.await(parts.kafkaBootstrapServers(), "visaport.member.notifications",
                 event -> memberId.equals(event.path("subject").asString())
                         && "posting-ending".equals(event.path("data").path("template").asString()), 1);
         assertThat(reminders).hasSize(1);
@@ -445,7 +446,7 @@ abstract class MembershipContract {
     }
 
     String token(DemoUser user) {
-        return parts().keycloak().accessToken(user);
+        return parts.keycloak().accessToken(user);
     }
 
     static Map<String, Object> application(String email) {
