@@ -111,6 +111,10 @@ abstract class MembershipContract {
         assertThat(events.getFirst().path("source").asString()).isEqualTo("/identity-service");
         assertThat(events.getFirst().path("dataschema").asString()).isEqualTo("https://visaport.example/schemas/member.applied/1");
         assertThat(events.toString()).as("public events carry no personal data").doesNotContain(email, "1234567");
+        assertThat(eventually(() -> {
+            Membership relayed = mongo.findOne(Query.query(Criteria.where("memberId").is(memberId)), Membership.class);
+            return relayed.outbox().isEmpty() && !relayed.outboxPending();
+        })).as("relayed entries leave the outbox").isTrue();
     }
 
     @Test
@@ -386,6 +390,8 @@ abstract class MembershipContract {
         List<JsonNode> deleted = EventProbe.await(parts.kafkaBootstrapServers(), "visaport.member.events",
                 event -> memberId.equals(event.path("subject").asString()) && "member.deleted".equals(event.path("type").asString()), 1);
         assertThat(deleted).hasSize(1);
+        assertThat(eventually(() -> mongo.count(Query.query(Criteria.where("memberId").is(memberId)), Membership.class) == 0))
+                .as("the erased membership goes once its events are out").isTrue();
     }
 
     @Test
@@ -418,6 +424,23 @@ abstract class MembershipContract {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /** Polls a condition the background relay makes true; the bound only ends a failing test. */
+    static boolean eventually(java.util.function.BooleanSupplier condition) {
+        Instant giveUp = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(giveUp)) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
 
     void setPostingEnd(String memberId, LocalDate endsOn) {
         mongo.updateFirst(Query.query(Criteria.where("memberId").is(memberId)),

@@ -75,6 +75,7 @@ public class MembershipStore {
     public void markAccessSynced(String id, long generation) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("accessGeneration").is(generation)),
                 new Update().set("accessSyncPending", false), Membership.class);
+        removeIfErasedAndSettled(id);
     }
 
     public List<Membership> page(MembershipStatus status, Cursor after, int limit) {
@@ -122,13 +123,18 @@ public class MembershipStore {
                 FindAndModifyOptions.options().returnNew(true), Membership.class));
     }
 
-    /** Drops the sent entries and the lease; an erased membership goes once nothing is left to do for it. */
+    /** Drops the sent entries and the lease. */
     public void markRelayed(String id, List<String> sentIds) {
         Query byId = Query.query(Criteria.where("_id").is(id));
         mongo.updateFirst(byId, new Update().pull("outbox", new Document("entryId", new Document("$in", sentIds)))
                 .unset("relayLeaseUntil"), Membership.class);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("outbox").size(0)),
                 new Update().set("outboxPending", false), Membership.class);
+        removeIfErasedAndSettled(id);
+    }
+
+    /** An erased membership goes once both its events are out and its Keycloak user is gone, whichever comes last. */
+    private void removeIfErasedAndSettled(String id) {
         mongo.remove(Query.query(Criteria.where("_id").is(id).and("status").is(MembershipStatus.ERASED)
                 .and("outboxPending").is(false).and("accessSyncPending").is(false)), Membership.class);
     }
