@@ -36,14 +36,14 @@ abstract class GatewayContract extends ResourceServerContract {
 
         assertThat(get("/api/notifications/inbox?limit=5", token).status()).isEqualTo(200);
 
-        assertThat(NOTIFICATIONS.received()).contains(new RecordingBackend.Received("/api/notifications/inbox", "Bearer " + token));
+        assertThat(NOTIFICATIONS.received()).contains(new RecordingBackend.Received("/api/notifications/inbox", "Bearer " + token, "127.0.0.1"));
     }
 
     @Test
     void letsAnonymousReadersReachTheNews() {
         assertThat(get("/api/news/articles", null).status()).isEqualTo(200);
 
-        assertThat(NEWS.received()).contains(new RecordingBackend.Received("/api/news/articles", null));
+        assertThat(NEWS.received()).contains(new RecordingBackend.Received("/api/news/articles", null, "127.0.0.1"));
     }
 
     @Test

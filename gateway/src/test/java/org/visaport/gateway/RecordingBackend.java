@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Stands in for the services behind the gateway: answers 200 and remembers what reached it. */
 final class RecordingBackend {
 
-    record Received(String path, String authorization) {
+    record Received(String path, String authorization, String forwardedFor) {
     }
 
     private final HttpServer server;
@@ -25,7 +25,8 @@ final class RecordingBackend {
             throw new IllegalStateException(e);
         }
         server.createContext("/", exchange -> {
-            received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization")));
+            received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
             byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
