@@ -1,5 +1,6 @@
 package org.visaport.identity;
 
+import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /** Reads a topic from the start until an event matches; the deadline only bounds a failing test. */
 public final class EventProbe {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private EventProbe() {
     }
@@ -32,7 +35,7 @@ public final class EventProbe {
             Instant giveUp = Instant.now().plusSeconds(60);
             while (found.size() < count && Instant.now().isBefore(giveUp)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode event = Api.JSON.readTree(record.value());
+                    JsonNode event = JSON.readTree(record.value());
                     if (wanted.test(event)) {
                         found.add(event);
                     }

@@ -1,5 +1,6 @@
 package org.visaport.identity;
 
+import org.visaport.testsupport.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -31,7 +32,7 @@ abstract class KeycloakDownContract {
         Api api = new Api(port);
         for (int attempt = 0; attempt < 6; attempt++) {
             String email = MembershipContract.newEmail();
-            Api.Reply reply = api.call("POST", "/api/identity/applications", MembershipContract.application(email), null,
+            ApiClient.Reply reply = api.call("POST", "/api/identity/applications", MembershipContract.application(email), null,
                     Map.of("X-Forwarded-For", MembershipContract.nextAddress()));
             assertThat(reply.status()).as(reply.body()).isEqualTo(503);
             assertThat(reply.header("Content-Type")).startsWith("application/problem+json");

@@ -1,5 +1,6 @@
 package org.visaport.identity;
 
+import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * the user or the realm administrator where no UI exists in a test (clicking the verification link).
  */
 public final class KeycloakRealm {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -38,7 +41,7 @@ public final class KeycloakRealm {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(tokens.issuerUri() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-        String token = response.statusCode() == 200 ? Api.JSON.readTree(response.body()).path("access_token").asString() : null;
+        String token = response.statusCode() == 200 ? JSON.readTree(response.body()).path("access_token").asString() : null;
         return new Grant(response.statusCode(), token, response.body());
     }
 
@@ -52,7 +55,7 @@ public final class KeycloakRealm {
 
     public Optional<JsonNode> user(String email) {
         HttpResponse<String> response = send(admin("/users?exact=true&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)).GET());
-        JsonNode users = Api.JSON.readTree(response.body());
+        JsonNode users = JSON.readTree(response.body());
         return users.isArray() && !users.isEmpty() ? Optional.of(users.get(0)) : Optional.empty();
     }
 

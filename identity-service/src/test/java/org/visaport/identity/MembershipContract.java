@@ -1,5 +1,6 @@
 package org.visaport.identity;
 
+import org.visaport.testsupport.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -74,19 +75,19 @@ abstract class MembershipContract {
         String memberId = memberIdOf(email);
 
         assertThat(keycloak.signIn(email, PASSWORD).status()).as("e-mail not yet verified").isNotEqualTo(200);
-        Api.Reply tooEarly = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.MODERATOR));
+        ApiClient.Reply tooEarly = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.MODERATOR));
         assertThat(tooEarly.status()).as("approval before the e-mail address is confirmed").isEqualTo(409);
         keycloak.verifyEmail(email);
         String applicantToken = keycloak.accessToken(email, PASSWORD);
         assertThat(roles(applicantToken)).contains("applicant").doesNotContain("member");
 
-        Api.Reply pending = api.get("/api/admin/identity/applications/" + memberId, token(DemoUser.MODERATOR));
+        ApiClient.Reply pending = api.get("/api/admin/identity/applications/" + memberId, token(DemoUser.MODERATOR));
         assertThat(pending.json().path("status").asString()).isEqualTo("PENDING_VERIFICATION");
         assertThat(pending.json().path("countryCode").asString()).isEqualTo("AT");
         assertThat(pending.json().path("accreditationNumber").asString()).as("masked for moderators")
                 .endsWith("4567").doesNotContain("DIP-");
 
-        Api.Reply approved = api.post("/api/admin/identity/applications/" + memberId + "/approval",
+        ApiClient.Reply approved = api.post("/api/admin/identity/applications/" + memberId + "/approval",
                 Map.of("note", "credentials checked with the protocol office"), token(DemoUser.MODERATOR));
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().path("status").asString()).isEqualTo("ACTIVE");
@@ -96,11 +97,11 @@ abstract class MembershipContract {
         assertThat(roles(memberToken)).contains("member").doesNotContain("applicant");
         assertThat(subject(memberToken)).isEqualTo(memberId);
 
-        Api.Reply profile = api.get("/api/identity/me/profile", memberToken);
+        ApiClient.Reply profile = api.get("/api/identity/me/profile", memberToken);
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.json().path("accreditationNumber").asString()).isEqualTo("DIP-AT-1234567");
 
-        Api.Reply audit = api.get("/api/admin/identity/audit?memberId=" + memberId, token(DemoUser.ADMIN));
+        ApiClient.Reply audit = api.get("/api/admin/identity/audit?memberId=" + memberId, token(DemoUser.ADMIN));
         assertThat(audit.json().path("items").findValuesAsString("action")).containsExactly("applied", "approved");
         assertThat(audit.json().path("items").get(1).path("reason").asString()).contains("protocol office");
 
@@ -124,16 +125,16 @@ abstract class MembershipContract {
         String memberId = memberIdOf(email);
         keycloak.verifyEmail(email);
 
-        Api.Reply noReason = api.post("/api/admin/identity/applications/" + memberId + "/rejection", Map.of(), token(DemoUser.MODERATOR));
+        ApiClient.Reply noReason = api.post("/api/admin/identity/applications/" + memberId + "/rejection", Map.of(), token(DemoUser.MODERATOR));
         assertValidationProblem(noReason, "reason");
 
-        Api.Reply rejected = api.post("/api/admin/identity/applications/" + memberId + "/rejection",
+        ApiClient.Reply rejected = api.post("/api/admin/identity/applications/" + memberId + "/rejection",
                 Map.of("reason", "accreditation number unknown to the host ministry"), token(DemoUser.MODERATOR));
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         assertThat(rejected.json().path("status").asString()).isEqualTo("REJECTED");
         assertThat(keycloak.signIn(email, PASSWORD).status()).isNotEqualTo(200);
 
-        Api.Reply again = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.MODERATOR));
+        ApiClient.Reply again = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.MODERATOR));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("type").asString()).isEqualTo("https://visaport.example/problems/conflict");
     }
@@ -144,18 +145,18 @@ abstract class MembershipContract {
         apply(application(email), Map.of());
         String memberId = memberIdOf(email);
 
-        Api.Reply asked = api.post("/api/admin/identity/applications/" + memberId + "/information-request",
+        ApiClient.Reply asked = api.post("/api/admin/identity/applications/" + memberId + "/information-request",
                 Map.of("reason", "please send a copy of your accreditation card"), token(DemoUser.MODERATOR));
         assertThat(asked.json().path("status").asString()).isEqualTo("INFORMATION_REQUESTED");
 
-        Api.Reply listed = api.get("/api/admin/identity/applications?status=INFORMATION_REQUESTED&limit=100", token(DemoUser.ADMIN));
+        ApiClient.Reply listed = api.get("/api/admin/identity/applications?status=INFORMATION_REQUESTED&limit=100", token(DemoUser.ADMIN));
         assertThat(listed.json().path("items").findValuesAsString("memberId")).contains(memberId);
         assertThat(listed.json().path("items").findValuesAsString("accreditationNumber")).as("admins see it in full")
                 .contains("DIP-AT-1234567");
 
         keycloak.verifyEmail(email);
         String applicantToken = keycloak.accessToken(email, PASSWORD);
-        Api.Reply corrected = api.call("PATCH", "/api/identity/me/application",
+        ApiClient.Reply corrected = api.call("PATCH", "/api/identity/me/application",
                 Map.of("accreditationNumber", "DIP-AT-7654321", "note", "card scan sent by post"), applicantToken, Map.of());
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
         assertThat(corrected.json().path("status").asString()).isEqualTo("PENDING_VERIFICATION");
@@ -163,7 +164,7 @@ abstract class MembershipContract {
         assertValidationProblem(api.call("PATCH", "/api/identity/me/application", Map.of("countryCode", "ZZ"),
                 applicantToken, Map.of()), "countryCode");
 
-        Api.Reply approved = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.ADMIN));
+        ApiClient.Reply approved = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.ADMIN));
         assertThat(approved.json().path("status").asString()).isEqualTo("ACTIVE");
         assertThat(api.call("PATCH", "/api/identity/me/application", Map.of("position", "Counsellor"),
                 keycloak.accessToken(email, PASSWORD), Map.of()).status()).as("no changes after approval").isEqualTo(409);
@@ -171,7 +172,7 @@ abstract class MembershipContract {
 
     @Test
     void describesItsApi() {
-        Api.Reply docs = api.get("/v3/api-docs", null);
+        ApiClient.Reply docs = api.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").propertyNames()).contains("/api/identity/applications",
                 "/api/identity/me/profile", "/api/admin/identity/applications", "/api/admin/identity/audit");
@@ -181,11 +182,11 @@ abstract class MembershipContract {
     void listsArePagedWithACursor() {
         apply(application(newEmail()), Map.of());
         apply(application(newEmail()), Map.of());
-        Api.Reply first = api.get("/api/admin/identity/applications?status=PENDING_VERIFICATION&limit=1", token(DemoUser.MODERATOR));
+        ApiClient.Reply first = api.get("/api/admin/identity/applications?status=PENDING_VERIFICATION&limit=1", token(DemoUser.MODERATOR));
         assertThat(first.json().path("items")).hasSize(1);
         String cursor = first.json().path("nextCursor").asString();
         assertThat(cursor).isNotBlank();
-        Api.Reply second = api.get("/api/admin/identity/applications?status=PENDING_VERIFICATION&limit=1&cursor=" + cursor,
+        ApiClient.Reply second = api.get("/api/admin/identity/applications?status=PENDING_VERIFICATION&limit=1&cursor=" + cursor,
                 token(DemoUser.MODERATOR));
         assertThat(second.json().path("items").get(0).path("memberId").asString())
                 .isNotEqualTo(first.json().path("items").get(0).path("memberId").asString());
@@ -205,17 +206,17 @@ abstract class MembershipContract {
         String memberToken = keycloak.accessToken(email, PASSWORD);
         assertThat(api.get("/api/identity/me/profile", memberToken).status()).isEqualTo(200);
 
-        Api.Reply suspended = api.post("/api/admin/identity/members/" + memberId + "/suspension",
+        ApiClient.Reply suspended = api.post("/api/admin/identity/members/" + memberId + "/suspension",
                 Map.of("reason", "shared the account"), token(DemoUser.MODERATOR));
         assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
         assertThat(suspended.json().path("status").asString()).isEqualTo("SUSPENDED");
 
-        Api.Reply refused = api.get("/api/identity/me/profile", memberToken);
+        ApiClient.Reply refused = api.get("/api/identity/me/profile", memberToken);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().path("type").asString()).isEqualTo("https://visaport.example/problems/unauthorized");
         assertThat(keycloak.signIn(email, PASSWORD).status()).as("Keycloak user disabled").isNotEqualTo(200);
 
-        Api.Reply reinstated = api.post("/api/admin/identity/members/" + memberId + "/reinstatement", null, token(DemoUser.MODERATOR));
+        ApiClient.Reply reinstated = api.post("/api/admin/identity/members/" + memberId + "/reinstatement", null, token(DemoUser.MODERATOR));
         assertThat(reinstated.json().path("status").asString()).isEqualTo("ACTIVE");
         assertThat(roles(keycloak.accessToken(email, PASSWORD))).contains("member");
     }
@@ -225,24 +226,24 @@ abstract class MembershipContract {
         String email = newEmail();
         String memberId = approvedMember(email);
 
-        Api.Reply byModerator = api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/moderator", null,
+        ApiClient.Reply byModerator = api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/moderator", null,
                 token(DemoUser.MODERATOR), Map.of());
         assertThat(byModerator.status()).isEqualTo(403);
         assertThat(byModerator.json().path("type").asString()).isEqualTo("https://visaport.example/problems/forbidden");
 
-        Api.Reply granted = api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/moderator", null,
+        ApiClient.Reply granted = api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/moderator", null,
                 token(DemoUser.ADMIN), Map.of());
         assertThat(granted.status()).as(granted.body()).isEqualTo(200);
         assertThat(roles(keycloak.accessToken(email, PASSWORD))).contains("member", "moderator");
 
-        Api.Reply staffSuspension = api.post("/api/admin/identity/members/" + memberId + "/suspension",
+        ApiClient.Reply staffSuspension = api.post("/api/admin/identity/members/" + memberId + "/suspension",
                 Map.of("reason", "disagreement"), token(DemoUser.MODERATOR));
         assertThat(staffSuspension.status()).as("a moderator cannot suspend another moderator").isEqualTo(403);
 
         assertValidationProblem(api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/admin", null,
                 token(DemoUser.ADMIN), Map.of()), "role");
 
-        Api.Reply revoked = api.call("DELETE", "/api/admin/identity/members/" + memberId + "/roles/moderator", null,
+        ApiClient.Reply revoked = api.call("DELETE", "/api/admin/identity/members/" + memberId + "/roles/moderator", null,
                 token(DemoUser.ADMIN), Map.of());
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(roles(keycloak.accessToken(email, PASSWORD))).contains("member").doesNotContain("moderator");
@@ -257,9 +258,9 @@ abstract class MembershipContract {
     @Test
     void aSecondApplicationForAKnownAddressGetsTheSameAnswer() {
         String email = newEmail();
-        Api.Reply first = apply(application(email), Map.of());
-        Api.Reply second = apply(application(email), Map.of());
-        Api.Reply staff = apply(application(DemoUser.MEMBER.username()), Map.of());
+        ApiClient.Reply first = apply(application(email), Map.of());
+        ApiClient.Reply second = apply(application(email), Map.of());
+        ApiClient.Reply staff = apply(application(DemoUser.MEMBER.username()), Map.of());
 
         assertThat(List.of(second.status(), staff.status())).containsOnly(first.status());
         assertThat(List.of(second.body(), staff.body())).containsOnly(first.body());
@@ -277,8 +278,8 @@ abstract class MembershipContract {
     void aRetryWithTheSameIdempotencyKeyCreatesNothingTwice() {
         String email = newEmail();
         String key = UUID.randomUUID().toString();
-        Api.Reply first = apply(application(email), Map.of("Idempotency-Key", key));
-        Api.Reply retry = apply(application(email), Map.of("Idempotency-Key", key));
+        ApiClient.Reply first = apply(application(email), Map.of("Idempotency-Key", key));
+        ApiClient.Reply retry = apply(application(email), Map.of("Idempotency-Key", key));
         assertThat(first.status()).isEqualTo(202);
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.body()).isEqualTo(first.body());
@@ -287,14 +288,14 @@ abstract class MembershipContract {
 
         Map<String, Object> other = application(email);
         other.put("postingCity", "Geneva");
-        Api.Reply misuse = apply(other, Map.of("Idempotency-Key", key));
+        ApiClient.Reply misuse = apply(other, Map.of("Idempotency-Key", key));
         assertThat(misuse.status()).isEqualTo(409);
     }
 
     @Test
     void whenTheSecondWriteFailsTheKeycloakUserIsRemovedAgain() {
         String email = FaultInjection.FAILING_MARKER + "-" + UUID.randomUUID() + "@mission.example";
-        Api.Reply reply = apply(application(email), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        ApiClient.Reply reply = apply(application(email), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.header("Retry-After")).isNotBlank();
         assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/unavailable");
@@ -345,7 +346,7 @@ abstract class MembershipContract {
         assertThat(mongo.count(Query.query(Criteria.where("email").is(weakEmail)), Membership.class)).isZero();
         assertThat(keycloak.user(weakEmail)).isEmpty();
 
-        Api.Reply malformed = api.call("POST", "/api/identity/applications", "{\"fullName\": ", null, Map.of());
+        ApiClient.Reply malformed = api.call("POST", "/api/identity/applications", "{\"fullName\": ", null, Map.of());
         assertThat(malformed.status()).isEqualTo(400);
         Map<String, Object> badDate = application(newEmail());
         badDate.put("postingEndsOn", "next year");
@@ -361,7 +362,7 @@ abstract class MembershipContract {
                     Map.of("X-Forwarded-For", address)).status());
         }
         assertThat(statuses).containsExactly(202, 202, 202, 429);
-        Api.Reply limited = api.call("POST", "/api/identity/applications", application(newEmail()), null,
+        ApiClient.Reply limited = api.call("POST", "/api/identity/applications", application(newEmail()), null,
                 Map.of("X-Forwarded-For", address));
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.header("Retry-After")).isNotBlank();
@@ -376,7 +377,7 @@ abstract class MembershipContract {
         String memberId = approvedMember(email);
         String memberToken = keycloak.accessToken(email, PASSWORD);
 
-        Api.Reply patched = api.call("PATCH", "/api/identity/me/profile",
+        ApiClient.Reply patched = api.call("PATCH", "/api/identity/me/profile",
                 Map.of("displayName", "Amb. Envoy", "language", "fr"), memberToken, Map.of());
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         assertThat(patched.json().path("displayName").asString()).isEqualTo("Amb. Envoy");
@@ -414,10 +415,10 @@ abstract class MembershipContract {
 
         String lapsedToken = keycloak.accessToken(email, PASSWORD);
         assertThat(roles(lapsedToken)).doesNotContain("member");
-        Api.Reply profile = api.get("/api/identity/me/profile", lapsedToken);
+        ApiClient.Reply profile = api.get("/api/identity/me/profile", lapsedToken);
         assertThat(profile.json().path("status").asString()).isEqualTo("LAPSED");
 
-        Api.Reply renewed = api.call("PATCH", "/api/identity/me/profile",
+        ApiClient.Reply renewed = api.call("PATCH", "/api/identity/me/profile",
                 Map.of("postingCity", "Brussels", "postingEndsOn", LocalDate.now().plusYears(3).toString()), lapsedToken, Map.of());
         assertThat(renewed.json().path("status").asString()).isEqualTo("ACTIVE");
         assertThat(roles(keycloak.accessToken(email, PASSWORD))).contains("member");
@@ -447,7 +448,7 @@ abstract class MembershipContract {
                 new Update().set("credentials.postingEndsOn", endsOn), Membership.class);
     }
 
-    Api.Reply apply(Map<String, Object> body, Map<String, String> headers) {
+    ApiClient.Reply apply(Map<String, Object> body, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.putIfAbsent("X-Forwarded-For", nextAddress());
         return api.call("POST", "/api/identity/applications", body, null, all);
@@ -457,7 +458,7 @@ abstract class MembershipContract {
         assertThat(apply(application(email), Map.of()).status()).isEqualTo(202);
         String memberId = memberIdOf(email);
         keycloak.verifyEmail(email);
-        Api.Reply approved = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.MODERATOR));
+        ApiClient.Reply approved = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.MODERATOR));
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         return memberId;
     }
@@ -509,7 +510,7 @@ abstract class MembershipContract {
         return org.visaport.testsupport.KeycloakTokens.claims(token).path("sub").asString();
     }
 
-    static void assertValidationProblem(Api.Reply reply, String... fields) {
+    static void assertValidationProblem(ApiClient.Reply reply, String... fields) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/validation");
         assertThat(reply.json().path("errors").findValuesAsString("field")).contains(fields);
