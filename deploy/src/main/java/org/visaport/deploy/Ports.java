@@ -19,7 +19,8 @@ public final class Ports {
 
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As the servers themselves bind: connections of a stack that just stopped (TIME_WAIT) do not count as use.
+            socket.setReuseAddress(true);
             socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException e) {
