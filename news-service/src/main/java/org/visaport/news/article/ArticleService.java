@@ -87,9 +87,7 @@ public class ArticleService {
 
     public Article retract(String id, long expectedVersion, String reason) {
         return change(id, expectedVersion, article -> {
-            if (article.getStatus() != ArticleStatus.PUBLISHED) {
-                throw ArticleProblems.notAllowed(id, article.getStatus(), "retracted");
-            }
+            requirePublished(article, "retracted");
             article.retract(reason, clock.instant());
             events.record(article, ArticleEventType.RETRACTED);
         });
@@ -97,9 +95,7 @@ public class ArticleService {
 
     public Article correct(String id, long expectedVersion, String note) {
         return change(id, expectedVersion, article -> {
-            if (article.getStatus() != ArticleStatus.PUBLISHED) {
-                throw ArticleProblems.notAllowed(id, article.getStatus(), "corrected");
-            }
+            requirePublished(article, "corrected");
             article.correct(note, clock.instant());
             events.record(article, ArticleEventType.CORRECTED);
         });
@@ -173,6 +169,12 @@ public class ArticleService {
             }
         }
         return self.getSlug();
+    }
+
+    private static void requirePublished(Article article, String action) {
+        if (article.getStatus() != ArticleStatus.PUBLISHED) {
+            throw ArticleProblems.notAllowed(article.getId(), article.getStatus(), action);
+        }
     }
 
     private static void requireUnpublished(Article article, String action) {
