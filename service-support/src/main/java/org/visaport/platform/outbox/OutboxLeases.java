@@ -1,0 +1,50 @@
+package org.visaport.platform.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Which instance relays which aggregate right now, in a collection of its own: the aggregates' documents stay free of
+ * relay bookkeeping, and a whole-document save of an aggregate can never wipe a lease. A lease that outlives a crashed
+ * owner simply expires.
+ */
+class OutboxLeases {
+
+    static final String COLLECTION = "outbox_leases";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final Duration length;
+    private final String owner = UUID.randomUUID().toString();
+
+    OutboxLeases(MongoTemplate mongo, Clock clock, Duration length) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.length = length;
+    }
+
+    /** True if this instance now holds the lease: it was free, expired, or already ours. */
+    boolean claim(String key) {
+        var now = clock.instant();
+        Query freeOrOurs = Query.query(Criteria.where("_id").is(key).orOperator(
+                Criteria.where("until").lt(now), Criteria.where("owner").is(owner)));
+        try {
+            mongo.findAndModify(freeOrOurs, new Update().set("owner", owner).set("until", now.plus(length)),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), org.bson.Document.class, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException heldByAnother) {
+            return false;
+        }
+    }
+
+    void release(String key) {
+        mongo.remove(Query.query(Criteria.where("_id").is(key).and("owner").is(owner)), COLLECTION);
+    }
+}
