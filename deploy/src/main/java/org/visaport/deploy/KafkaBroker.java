@@ -15,13 +15,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.visaport.platform.topics.Topics;
 
 /** A single-node KRaft Apache Kafka broker in its own JVM, its log kept in the stack's data folder. */
 public final class KafkaBroker implements AutoCloseable {
 
-    /** Event topics of the producing services, each with its dead-letter topic. */
-    public static final List<String> EVENT_TOPICS = List.of(
-            "visaport.member.events", "visaport.article.events", "visaport.comment.events");
     private static final long RETENTION_MS = Duration.ofDays(30).toMillis();
 
     private final ManagedProcess process;
@@ -99,8 +97,7 @@ public final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-            List<NewTopic> missing = EVENT_TOPICS.stream()
-                    .flatMap(topic -> java.util.stream.Stream.of(topic, topic + "-dlt"))
+            List<NewTopic> missing = Topics.withDeadLetters().stream()
                     .filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, partitions, (short) 1)
                             .configs(Map.of("retention.ms", Long.toString(RETENTION_MS))))
