@@ -8,6 +8,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.visaport.news.events.PendingEvent;
+import org.visaport.news.search.SearchableText;
 
 /**
  * A news briefing. State changes go through the methods below; each change and the events it causes are stored in

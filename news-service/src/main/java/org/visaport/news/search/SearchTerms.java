@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.visaport.news.article.SearchableText;
 
 /**
  * Words as search compares them: lower case, accents removed, common English words dropped. Stored with each

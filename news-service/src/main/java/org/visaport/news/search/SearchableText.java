@@ -1,4 +1,4 @@
-package org.visaport.news.article;
+package org.visaport.news.search;
 
 import java.util.List;
 
