@@ -1,6 +1,7 @@
 package org.visaport.news;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +196,43 @@ abstract class ArticleApiContract {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().path("type").asString()).isEqualTo("https://visaport.example/problems/conflict");
         assertThat(stale.json().path("currentVersion").asLong()).isEqualTo(draft.path("version").asLong() + 1);
+    }
+
+    @Test
+    void draftsRenamedToTheSameTitleAtOnceGetDistinctSlugsOrASlugTakenConflict() {
+        String editor = token(DemoUser.EDITOR);
+        Map<String, Object> renamed = article("Joint statement " + marker);
+        boolean clashed = false;
+        List<String> slugs = new ArrayList<>();
+        // The slug is checked, then saved: editors who rename at the same moment can both see it free. The unique
+        // index lets one of them have it; the others get a conflict of their own kind and their edit again succeeds.
+        for (int round = 1; round <= 5 && !clashed; round++) {
+            List<JsonNode> drafts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                drafts.add(create(article("Draft " + round + "-" + i + " " + marker)));
+            }
+            List<ApiClient.Reply> replies = race(drafts.stream().<Callable<ApiClient.Reply>>map(draft -> () -> {
+                Map<String, Object> edit = new HashMap<>(renamed);
+                edit.put("version", draft.path("version").asLong());
+                return api.put("/api/admin/news/articles/" + draft.path("id").asString(), editor, edit);
+            }).toList());
+            for (int i = 0; i < drafts.size(); i++) {
+                ApiClient.Reply reply = replies.get(i);
+                if (reply.status() == 409) {
+                    clashed = true;
+                    assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+                    assertThat(reply.json().path("type").asString()).as(reply.body()).isEqualTo("https://visaport.example/problems/slug-taken");
+                    assertThat(reply.json().path("currentVersion").asLong()).isEqualTo(drafts.get(i).path("version").asLong());
+                    Map<String, Object> again = new HashMap<>(renamed);
+                    again.put("version", reply.json().path("currentVersion").asLong());
+                    reply = api.put("/api/admin/news/articles/" + drafts.get(i).path("id").asString(), editor, again);
+                }
+                assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+                slugs.add(reply.json().path("slug").asString());
+            }
+        }
+        assertThat(slugs).doesNotHaveDuplicates().allMatch(slug -> slug.startsWith("joint-statement-" + marker));
+        assumeThat(clashed).as("two renames met at the unique index in one of the rounds").isTrue();
     }
 
     @Test
@@ -376,6 +419,30 @@ abstract class ArticleApiContract {
         List<String> titles = new ArrayList<>();
         page.path("items").forEach(item -> titles.add(item.path("title").asString()));
         return titles;
+    }
+
+    /** Runs the calls at the same moment, each on its own thread, and returns their results in order. */
+    private static <T> List<T> race(List<Callable<T>> calls) {
+        var start = new CyclicBarrier(calls.size());
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<T>> results = new ArrayList<>();
+            for (var call : calls) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            List<T> done = new ArrayList<>();
+            for (var result : results) {
+                done.add(result.get());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e.getCause());
+        }
     }
 
     private static void sleep(long millis) {

@@ -11,8 +11,10 @@ import org.visaport.news.events.PendingEvent;
 import org.visaport.news.search.SearchableText;
 
 /**
- * A news briefing. State changes go through the methods below; each change and the events it causes are stored in
- * one document write (the outbox lives inside the article), so neither is ever recorded without the other.
+ * A news briefing. State changes go through the methods below, and each checks that the article's state allows it
+ * (a 409 problem otherwise): drafts and scheduled articles can be scheduled and published, published ones retracted
+ * and corrected, all but retracted ones edited. Each change and the events it causes are stored in one document
+ * write (the outbox lives inside the article), so neither is ever recorded without the other.
  */
 @Document("articles")
 public class Article {
@@ -62,7 +64,14 @@ public class Article {
         this.updatedAt = now;
     }
 
-    void setContent(ArticleContent content, String renderedBody, SearchableText terms, Instant now) {
+    /**
+     * Replaces what the editor wrote. A retracted article is closed to edits. {@code slugForTitle} is the free slug
+     * the new title would get; the article takes it only while nobody outside the newsroom has seen it.
+     */
+    void edit(ArticleContent content, String renderedBody, SearchableText terms, String slugForTitle, Instant now) {
+        if (status == ArticleStatus.RETRACTED) {
+            throw notAllowed("edited");
+        }
         this.title = content.title();
         this.lede = content.lede();
         this.body = content.body();
@@ -77,43 +86,67 @@ public class Article {
         this.ledeTerms = terms.lede();
         this.bodyTerms = terms.body();
         this.searchTerms = terms.all();
+        if (slugFollowsTitle()) {
+            this.slug = slugForTitle;
+        }
         this.updatedAt = now;
     }
 
-    /** A new title moves the slug only while nobody outside the newsroom has seen it. */
-    void renameSlug(String newSlug) {
-        if (status == ArticleStatus.DRAFT || status == ArticleStatus.SCHEDULED) {
-            this.slug = newSlug;
-        }
+    /** The slug moves with the title until the article is out; then links to it must keep working. */
+    boolean slugFollowsTitle() {
+        return isUnpublished();
     }
 
+    /** Embargoes a draft, or moves the embargo of a scheduled article, to a time after {@code now}. */
     void schedule(Instant when, Instant now) {
+        requireUnpublished("scheduled");
+        if (!when.isAfter(now)) {
+            throw new IllegalArgumentException("an embargo must end after " + now + ", not at " + when);
+        }
         this.status = ArticleStatus.SCHEDULED;
         this.publishAt = when;
         this.updatedAt = now;
     }
 
+    /** Publishes a draft or a scheduled article now, whatever its embargo said. */
     void publish(Instant now) {
+        requireUnpublished("published");
         this.status = ArticleStatus.PUBLISHED;
         this.publishedAt = now;
         this.publishAt = now;
         this.updatedAt = now;
     }
 
+    /** Publishes the article if it is scheduled and its embargo has lifted by {@code now}; says whether it did. */
+    boolean publishIfDue(Instant now) {
+        if (status != ArticleStatus.SCHEDULED || publishAt.isAfter(now)) {
+            return false;
+        }
+        publish(now);
+        return true;
+    }
+
     void retract(String reason, Instant now) {
+        requirePublished("retracted");
         this.status = ArticleStatus.RETRACTED;
         this.retraction = new Retraction(reason, now);
         this.updatedAt = now;
     }
 
     void correct(String note, Instant now) {
+        requirePublished("corrected");
         this.corrections.add(new Correction(note, now));
         this.updatedAt = now;
     }
 
-    void enableComments(boolean enabled, Instant now) {
+    /** Turns comments on or off in any state; says whether that changed anything (asking for the current setting does not). */
+    boolean enableComments(boolean enabled, Instant now) {
+        if (commentsEnabled == enabled) {
+            return false;
+        }
         this.commentsEnabled = enabled;
         this.updatedAt = now;
+        return true;
     }
 
     public void record(PendingEvent event) {
@@ -226,5 +259,25 @@ public class Article {
 
     public Long getVersion() {
         return version;
+    }
+
+    private boolean isUnpublished() {
+        return status == ArticleStatus.DRAFT || status == ArticleStatus.SCHEDULED;
+    }
+
+    private void requireUnpublished(String action) {
+        if (!isUnpublished()) {
+            throw notAllowed(action);
+        }
+    }
+
+    private void requirePublished(String action) {
+        if (status != ArticleStatus.PUBLISHED) {
+            throw notAllowed(action);
+        }
+    }
+
+    private RuntimeException notAllowed(String action) {
+        return ArticleProblems.notAllowed(id, status, action);
     }
 }

@@ -23,6 +23,19 @@ public final class ArticleProblems {
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
+    /**
+     * Another article took the slug the new title would get between the check for a free one and the save. Nothing
+     * was changed, so the same edit sent again (with the same version) gets the next free slug.
+     */
+    public static ErrorResponseException slugTaken(String id, String slug, long current) {
+        var problem = Problems.of(HttpStatus.CONFLICT, "slug-taken", "Slug taken meanwhile",
+                "Another article took the slug " + slug + " while article " + id + " was being saved; nothing was changed."
+                        + " Send the edit again (version " + current + ") and it gets a free slug.");
+        problem.setProperty("slug", slug);
+        problem.setProperty("currentVersion", current);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
     public static ErrorResponseException notAllowed(String id, ArticleStatus status, String action) {
         return new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "conflict",
                 "Not possible in this state", "Article " + id + " is " + status + "; it cannot be " + action + "."), null);

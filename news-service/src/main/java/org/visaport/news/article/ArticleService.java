@@ -44,7 +44,7 @@ public class ArticleService {
                 continue;
             }
             Article article = new Article(id, slug, group, author, clock.instant());
-            applyContent(article, content);
+            applyContent(article, content, slug);
             try {
                 return articles.insert(article);
             } catch (DuplicateKeyException takenMeanwhile) {
@@ -56,30 +56,25 @@ public class ArticleService {
 
     public Article update(String id, long expectedVersion, ArticleContent content) {
         return change(id, expectedVersion, article -> {
-            if (article.getStatus() == ArticleStatus.RETRACTED) {
-                throw ArticleProblems.notAllowed(id, article.getStatus(), "edited");
-            }
-            applyContent(article, content);
-            article.renameSlug(freeSlug(Slugs.fromTitle(content.title()), article));
+            String slug = article.slugFollowsTitle() ? freeSlug(Slugs.fromTitle(content.title()), article) : article.getSlug();
+            applyContent(article, content, slug);
             if (article.getStatus() == ArticleStatus.PUBLISHED) {
                 events.record(article, ArticleEventType.UPDATED);
             }
         });
     }
 
+    /** Embargoes the article until {@code publishAt}; a time that has already come publishes it now. */
     public Article schedule(String id, long expectedVersion, Instant publishAt) {
-        if (!publishAt.isAfter(clock.instant())) {
+        Instant now = clock.instant();
+        if (!publishAt.isAfter(now)) {
             return publishNow(id, expectedVersion);
         }
-        return change(id, expectedVersion, article -> {
-            requireUnpublished(article, "scheduled");
-            article.schedule(publishAt, clock.instant());
-        });
+        return change(id, expectedVersion, article -> article.schedule(publishAt, now));
     }
 
     public Article publishNow(String id, long expectedVersion) {
         return change(id, expectedVersion, article -> {
-            requireUnpublished(article, "published");
             article.publish(clock.instant());
             events.record(article, ArticleEventType.PUBLISHED);
         });
@@ -87,7 +82,6 @@ public class ArticleService {
 
     public Article retract(String id, long expectedVersion, String reason) {
         return change(id, expectedVersion, article -> {
-            requirePublished(article, "retracted");
             article.retract(reason, clock.instant());
             events.record(article, ArticleEventType.RETRACTED);
         });
@@ -95,7 +89,6 @@ public class ArticleService {
 
     public Article correct(String id, long expectedVersion, String note) {
         return change(id, expectedVersion, article -> {
-            requirePublished(article, "corrected");
             article.correct(note, clock.instant());
             events.record(article, ArticleEventType.CORRECTED);
         });
@@ -103,11 +96,8 @@ public class ArticleService {
 
     public Article enableComments(String id, long expectedVersion, boolean enabled) {
         return change(id, expectedVersion, article -> {
-            if (article.isCommentsEnabled() == enabled) {
-                return;
-            }
-            article.enableComments(enabled, clock.instant());
-            if (article.getStatus() == ArticleStatus.PUBLISHED) {
+            boolean changed = article.enableComments(enabled, clock.instant());
+            if (changed && article.getStatus() == ArticleStatus.PUBLISHED) {
                 events.record(article, ArticleEventType.COMMENTS_TOGGLED);
             }
         });
@@ -118,11 +108,9 @@ public class ArticleService {
      * instances try: the second one's save fails and it leaves the article alone.
      */
     public boolean publishIfDue(Article scheduled) {
-        Instant now = clock.instant();
-        if (scheduled.getStatus() != ArticleStatus.SCHEDULED || scheduled.getPublishAt().isAfter(now)) {
+        if (!scheduled.publishIfDue(clock.instant())) {
             return false;
         }
-        scheduled.publish(now);
         events.record(scheduled, ArticleEventType.PUBLISHED);
         try {
             articles.save(scheduled);
@@ -151,13 +139,14 @@ public class ArticleService {
         } catch (OptimisticLockingFailureException changedMeanwhile) {
             throw ArticleProblems.staleVersion(id, find(id).getVersion());
         } catch (DuplicateKeyException slugTakenMeanwhile) {
-            throw ArticleProblems.staleVersion(id, find(id).getVersion());
+            // The only unique key an existing article can clash on: another article took the slug since freeSlug looked.
+            throw ArticleProblems.slugTaken(id, article.getSlug(), expectedVersion);
         }
     }
 
-    private void applyContent(Article article, ArticleContent content) {
-        article.setContent(content, renderer.toSafeHtml(content.body()),
-                SearchTerms.of(content.title(), content.lede(), content.body()), clock.instant());
+    private void applyContent(Article article, ArticleContent content, String slugForTitle) {
+        article.edit(content, renderer.toSafeHtml(content.body()),
+                SearchTerms.of(content.title(), content.lede(), content.body()), slugForTitle, clock.instant());
     }
 
     private String freeSlug(String base, Article self) {
@@ -169,17 +158,5 @@ public class ArticleService {
             }
         }
         return self.getSlug();
-    }
-
-    private static void requirePublished(Article article, String action) {
-        if (article.getStatus() != ArticleStatus.PUBLISHED) {
-            throw ArticleProblems.notAllowed(article.getId(), article.getStatus(), action);
-        }
-    }
-
-    private static void requireUnpublished(Article article, String action) {
-        if (article.getStatus() != ArticleStatus.DRAFT && article.getStatus() != ArticleStatus.SCHEDULED) {
-            throw ArticleProblems.notAllowed(article.getId(), article.getStatus(), action);
-        }
     }
 }
