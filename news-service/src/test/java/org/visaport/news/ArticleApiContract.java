@@ -30,6 +30,8 @@ import org.visaport.news.article.Article;
 import org.visaport.news.article.ArticleRepository;
 import org.visaport.news.article.ArticleService;
 import org.visaport.news.events.AsyncApiSchemas;
+import org.visaport.news.reading.ArticleFilter;
+import org.visaport.news.reading.ArticleQueries;
 import org.visaport.testsupport.ApiClient;
 import org.visaport.testsupport.DemoUser;
 import org.visaport.testsupport.Parts;
@@ -55,6 +57,8 @@ abstract class ArticleApiContract {
     private ArticleRepository articles;
     @Autowired
     private MongoTemplate mongo;
+    @Autowired
+    private ArticleQueries queries;
     private ApiClient api;
     private String marker;
 
@@ -233,6 +237,23 @@ abstract class ArticleApiContract {
         }
         assertThat(slugs).doesNotHaveDuplicates().allMatch(slug -> slug.startsWith("joint-statement-" + marker));
         assumeThat(clashed).as("two renames met at the unique index in one of the rounds").isTrue();
+    }
+
+    @Test
+    void searchLoadsWhatItRanksAndShowsButNotTheText() {
+        publish(create(article("Pipeline talks " + marker, "A long body about the " + marker + " pipeline.")));
+
+        var found = queries.search(new ArticleFilter(null, marker, null, null, null, null, null, null, null), List.of(marker));
+
+        Article hit = found.items().getFirst();
+        assertThat(hit.getTitle()).isEqualTo("Pipeline talks " + marker);
+        assertThat(hit.getDateline().place()).isEqualTo("Vienna, Austria");
+        assertThat(hit.getPublishedAt()).isNotNull();
+        assertThat(hit.getTitleTerms()).contains(marker);
+        assertThat(hit.getBodyTerms()).contains(marker, "pipeline");
+        assertThat(hit.getBody()).isNull();
+        assertThat(hit.getBodyHtml()).isNull();
+        assertThat(hit.getAuthor()).isNull();
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.visaport.news.events.PendingEvent;
@@ -14,9 +16,25 @@ import org.visaport.news.search.SearchableText;
  * A news briefing. State changes go through the methods below, and each checks that the article's state allows it
  * (a 409 problem otherwise): drafts and scheduled articles can be scheduled and published, published ones retracted
  * and corrected, all but retracted ones edited. Each change and the events it causes are stored in one document
- * write (the outbox lives inside the article), so neither is ever recorded without the other.
+ * write (the outbox lives inside the article), so neither is ever recorded without the other. The indexes serve the
+ * queries in reading.ArticleQueries and publishing.EmbargoPublisher: equality fields first, then the sort keys.
  */
 @Document("articles")
+@CompoundIndexes({
+        // Reader list: published articles newest first, paged by (publishedAt, _id); the from/to range is on the sort key.
+        @CompoundIndex(name = "reader_newest", def = "{'status': 1, 'publishedAt': -1, '_id': -1}"),
+        // The same list filtered: the filter is an equality, so it sits before the sort keys.
+        @CompoundIndex(name = "reader_by_tag", def = "{'status': 1, 'tags': 1, 'publishedAt': -1, '_id': -1}"),
+        @CompoundIndex(name = "reader_by_region", def = "{'status': 1, 'regions': 1, 'publishedAt': -1, '_id': -1}"),
+        @CompoundIndex(name = "reader_by_country", def = "{'status': 1, 'countries': 1, 'publishedAt': -1, '_id': -1}"),
+        @CompoundIndex(name = "reader_by_language", def = "{'status': 1, 'language': 1, 'publishedAt': -1, '_id': -1}"),
+        // Search: every word must occur (multikey on the terms), newest candidates first.
+        @CompoundIndex(name = "search_terms", def = "{'status': 1, 'searchTerms': 1, 'publishedAt': -1, '_id': -1}"),
+        // Embargo job: scheduled articles whose publishAt has come, earliest first.
+        @CompoundIndex(name = "embargo_due", def = "{'status': 1, 'publishAt': 1}"),
+        // Language versions of a story that readers may see.
+        @CompoundIndex(name = "translations", def = "{'translationGroup': 1, 'status': 1}")
+})
 public class Article {
 
     @Id

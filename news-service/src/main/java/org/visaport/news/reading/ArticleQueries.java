@@ -18,6 +18,9 @@ public class ArticleQueries {
 
     /** Search ranks at most this many of the newest matching articles; older matches need narrower words or filters. */
     static final int SEARCH_CANDIDATES = 500;
+    /** What {@link ArticleSummary} shows, what {@link #relevance} ranks by, and the status the candidates have. */
+    static final List<String> SEARCH_FIELDS = List.of("slug", "title", "lede", "dateline", "tags", "regions", "countries",
+            "language", "status", "publishedAt", "titleTerms", "ledeTerms", "bodyTerms");
 
     private final MongoTemplate mongo;
 
@@ -52,6 +55,8 @@ public class ArticleQueries {
         Query query = Query.query(new Criteria().andOperator(criteria))
                 .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id")))
                 .limit(SEARCH_CANDIDATES);
+        // Candidates carry only what ranking and the list entries need: no body, HTML, outbox or all-terms list.
+        query.fields().include(SEARCH_FIELDS.toArray(String[]::new));
         List<Article> ranked = new ArrayList<>(mongo.find(query, Article.class));
         ranked.sort(Comparator.comparingInt((Article a) -> -relevance(a, terms))
                 .thenComparing(Article::getPublishedAt, Comparator.reverseOrder()));
