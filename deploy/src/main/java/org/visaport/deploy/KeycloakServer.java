@@ -1,17 +1,29 @@
 package org.visaport.deploy;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A running Keycloak instance with its own data folder and ports, the VisaPort realm imported on first start. */
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "visaport";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    /** The sender of the realm's mail (verification links); the realm file names the same. */
+    public static final String MAIL_FROM = "noreply@visaport.local";
+    public static final String MAIL_FROM_NAME = "VisaPort";
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
      * @param realmDirectory folder of realm files imported when the realm does not exist yet
@@ -57,6 +69,53 @@ public final class KeycloakServer implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * Points the realm's mail (the verification link, among others) at an SMTP server without authentication or TLS.
+     * Set through the admin API on every start rather than only in the realm file: the file is imported once, into a
+     * data folder that outlives port changes (and tests pick a free port each run).
+     */
+    public void useSmtpServer(String host, int port) {
+        // A partial realm representation: Keycloak changes only what it carries.
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUri() + "/admin/realms/" + REALM))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"smtpServer\":" + smtpSettings(host, port) + "}")));
+        if (response.statusCode() != 204) {
+            throw new StackException("Keycloak refused the realm's SMTP settings: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** The realm's {@code smtpServer} object (Keycloak wants every value as a string). */
+    static String smtpSettings(String host, int port) {
+        return """
+                {"host":"%s","port":"%d","from":"%s","fromDisplayName":"%s","auth":"false","ssl":"false","starttls":"false"}"""
+                .formatted(host, port, MAIL_FROM, MAIL_FROM_NAME);
+    }
+
+    private String adminToken() {
+        String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(options.adminUser(), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(options.adminPassword(), StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUri() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new StackException("Keycloak refused its administrator " + options.adminUser() + ": " + response.statusCode());
+        }
+        return token.group(1);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new StackException("Keycloak unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while configuring Keycloak", e);
+        }
     }
 
     public URI baseUri() {

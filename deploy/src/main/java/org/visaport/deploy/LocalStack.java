@@ -110,6 +110,8 @@ public final class LocalStack {
                 settings.projectDirectory().resolve("deploy/keycloak"), KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD,
                 settings.logs().resolve("keycloak.log")));
         started.push(keycloak);
+        // Where the verification links go: the local mail server, readable through the mail box's web API.
+        keycloak.useSmtpServer("127.0.0.1", settings.port("smtp"));
         state.add(new StackState.Part("keycloak", keycloak.baseUri() + "/admin/", keycloak.readinessUri().toString(),
                 keycloak.process().pid()));
         out.println("  keycloak ready");

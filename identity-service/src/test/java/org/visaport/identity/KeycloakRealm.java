@@ -9,7 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.visaport.testsupport.KeycloakTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class KeycloakRealm {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The link of Keycloak's "confirm and proceed" page (HTML-escaped in the page). */
+    private static final Pattern ACTION_LINK = Pattern.compile("href=\"([^\"]*/login-actions/action-token\\?[^\"]*)\"");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -59,7 +67,10 @@ public final class KeycloakRealm {
         return users.isArray() && !users.isEmpty() ? Optional.of(users.get(0)) : Optional.empty();
     }
 
-    /** What the applicant's click on Keycloak's verification link does. */
+    /**
+     * The administrator's shortcut for what the applicant's click on Keycloak's verification link does, for tests about
+     * what comes after; {@code EmailVerificationIT} follows the real link from the mail.
+     */
     public void verifyEmail(String email) {
         ObjectNode user = (ObjectNode) user(email).orElseThrow();
         user.put("emailVerified", true);
@@ -70,6 +81,55 @@ public final class KeycloakRealm {
         if (response.statusCode() != 204) {
             throw new IllegalStateException("cannot verify " + email + ": " + response.statusCode() + " " + response.body());
         }
+    }
+
+    /** The page a browser shows at the end of a click. */
+    public record Page(int status, String body) {
+    }
+
+    /**
+     * Opens a link from Keycloak's mail as a browser would. In a fresh browser (no Keycloak session) Keycloak first
+     * answers with a page asking to confirm ("Click here to proceed"); its link, opened with the cookies that page set,
+     * does the action and redirects to the page that says so.
+     */
+    public Page openMailLink(String link) {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        HttpResponse<String> page = browse(URI.create(link), cookies);
+        Matcher proceed = ACTION_LINK.matcher(page.body());
+        if (page.statusCode() == 200 && proceed.find()) {
+            page = browse(URI.create(proceed.group(1).replace("&amp;", "&")), cookies);
+        }
+        return new Page(page.statusCode(), page.body());
+    }
+
+    /**
+     * A GET that keeps cookies and follows redirects. By hand, because Java's cookie handler never sends the cookies
+     * Keycloak marks Secure over http, which browsers (and curl) do for 127.0.0.1.
+     */
+    private static HttpResponse<String> browse(URI uri, Map<String, String> cookies) {
+        for (int hop = 0; hop < 5; hop++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                        .collect(Collectors.joining("; ")));
+            }
+            HttpResponse<String> response = send(request);
+            for (String setCookie : response.headers().allValues("Set-Cookie")) {
+                String pair = setCookie.split(";", 2)[0];
+                int equals = pair.indexOf('=');
+                if (setCookie.contains("Max-Age=0")) {
+                    cookies.remove(pair.substring(0, equals).strip());
+                } else {
+                    cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+                }
+            }
+            Optional<String> location = response.headers().firstValue("Location");
+            if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+                return response;
+            }
+            uri = uri.resolve(location.get());
+        }
+        throw new IllegalStateException("too many redirects from " + uri);
     }
 
     /** A user created behind the service's back, as a crash after its Keycloak write would leave one. */

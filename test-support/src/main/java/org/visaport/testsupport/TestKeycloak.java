@@ -11,7 +11,8 @@ import org.visaport.deploy.StackSettings;
 
 /**
  * The real Keycloak server, started at most once per test JVM and only by tests that ask for it, with a fresh data
- * folder and the realm imported from deploy/keycloak. Started by the same launcher as the local stack.
+ * folder and the realm imported from deploy/keycloak. Started by the same launcher as the local stack. The realm's mail
+ * (verification links) goes to {@link TestMail}.
  */
 public final class TestKeycloak {
 
@@ -59,6 +60,7 @@ public final class TestKeycloak {
                 server.close();
                 deleteQuietly(data);
             }, "test-keycloak-stop"));
+            server.useSmtpServer("127.0.0.1", TestMail.smtpPort());
             return new KeycloakTokens(server.baseUri(), KeycloakServer.REALM, ADMIN, ADMIN_PASSWORD);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the test Keycloak: " + e.getMessage(), e);
