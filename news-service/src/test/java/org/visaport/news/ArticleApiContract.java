@@ -320,6 +320,43 @@ abstract class ArticleApiContract {
     }
 
     @Test
+    void theSameIdempotencyKeyForAnotherArticleIsRefusedAndMakesNothing() {
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        api.send("POST", "/api/admin/news/articles", token(DemoUser.EDITOR), article("First use " + marker), key);
+
+        ApiClient.Reply reused = api.send("POST", "/api/admin/news/articles", token(DemoUser.EDITOR), article("Other article " + marker), key);
+
+        assertThat(reused.status()).as(reused.body()).isEqualTo(422);
+        assertThat(reused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(reused.json().path("type").asString()).isEqualTo("https://visaport.example/problems/idempotency-key-reused");
+        assertThat(articles.findAll()).noneMatch(a -> a.getTitle().equals("Other article " + marker));
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIsAFieldErrorNotACrash() {
+        for (String key : List.of("k".repeat(101), "short", "spaces are not allowed")) {
+            ApiClient.Reply reply = api.send("POST", "/api/admin/news/articles", token(DemoUser.EDITOR), article("Keyed " + marker),
+                    Map.of("Idempotency-Key", key));
+            assertFieldError(reply, "Idempotency-Key");
+        }
+        assertThat(articles.findAll()).noneMatch(a -> a.getTitle().equals("Keyed " + marker));
+    }
+
+    @Test
+    void aCursorIsValidOnlyForTheListThatIssuedItAndCannotBeForged() {
+        for (int i = 1; i <= 3; i++) {
+            publish(create(article("Dispatch " + i + " " + marker)));
+        }
+        String cursor = api.get("/api/news/articles?tag=" + marker + "&limit=1", null).json().path("nextCursor").asString();
+
+        assertFieldError(api.get("/api/news/articles?tag=other-tag&limit=1&cursor=" + cursor, null), "cursor");
+        assertFieldError(api.get("/api/news/articles?q=" + marker + "&cursor=" + cursor, null), "cursor");
+        String tampered = (cursor.charAt(0) == 'A' ? "B" : "A") + cursor.substring(1);
+        assertFieldError(api.get("/api/news/articles?tag=" + marker + "&limit=1&cursor=" + tampered, null), "cursor");
+        assertThat(api.get("/api/news/articles?tag=" + marker + "&limit=1&cursor=" + cursor, null).status()).isEqualTo(200);
+    }
+
+    @Test
     void downstreamSystemsGetEveryVisibleChangeInOrderMatchingTheDocumentedSchema() {
         JsonNode draft = create(article("Treaty text " + marker));
         Map<String, Object> draftEdit = article("Treaty text, draft two " + marker);

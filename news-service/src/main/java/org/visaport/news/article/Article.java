@@ -9,8 +9,8 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.visaport.news.events.PendingEvent;
 import org.visaport.news.search.SearchableText;
+import org.visaport.platform.outbox.OutboxEvent;
 
 /**
  * A news briefing. State changes go through the methods below, and each checks that the article's state allows it
@@ -64,7 +64,7 @@ public class Article {
     private List<String> ledeTerms = List.of();
     private List<String> bodyTerms = List.of();
     private List<String> searchTerms = List.of();
-    private List<PendingEvent> outbox = new ArrayList<>();
+    private List<OutboxEvent> outbox = new ArrayList<>();
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -167,7 +167,7 @@ public class Article {
         return true;
     }
 
-    public void record(PendingEvent event) {
+    void record(OutboxEvent event) {
         outbox.add(event);
     }
 
@@ -263,7 +263,7 @@ public class Article {
         return bodyTerms;
     }
 
-    public List<PendingEvent> getOutbox() {
+    public List<OutboxEvent> getOutbox() {
         return List.copyOf(outbox);
     }
 

@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.visaport.platform.problem.Problems;
 
-/** Article failures as problem details; Spring MVC renders them with their status. */
+/** Article failures, made with the shared {@link Problems} factories; Spring MVC renders them with their status. */
 public final class ArticleProblems {
 
     private ArticleProblems() {
@@ -12,15 +12,14 @@ public final class ArticleProblems {
 
     /** Also for drafts and embargoed articles asked for by readers: 404, so their existence is not revealed. */
     public static ErrorResponseException notFound(String reference) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND,
-                Problems.of(HttpStatus.NOT_FOUND, "not-found", "Article not found", "No article " + reference + "."), null);
+        return Problems.notFound("Article not found", "No article " + reference + ".");
     }
 
     public static ErrorResponseException staleVersion(String id, long current) {
         var problem = Problems.of(HttpStatus.CONFLICT, "conflict", "Article changed meanwhile",
                 "Article " + id + " was changed by someone else; reload it (now version " + current + ") and apply your edit again.");
         problem.setProperty("currentVersion", current);
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        return Problems.exception(problem);
     }
 
     /**
@@ -33,11 +32,10 @@ public final class ArticleProblems {
                         + " Send the edit again (version " + current + ") and it gets a free slug.");
         problem.setProperty("slug", slug);
         problem.setProperty("currentVersion", current);
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        return Problems.exception(problem);
     }
 
     public static ErrorResponseException notAllowed(String id, ArticleStatus status, String action) {
-        return new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "conflict",
-                "Not possible in this state", "Article " + id + " is " + status + "; it cannot be " + action + "."), null);
+        return Problems.conflict("Not possible in this state", "Article " + id + " is " + status + "; it cannot be " + action + ".");
     }
 }

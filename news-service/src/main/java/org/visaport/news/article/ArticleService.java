@@ -8,14 +8,14 @@ import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.visaport.news.events.ArticleEventType;
-import org.visaport.news.events.ArticleEvents;
 import org.visaport.news.rendering.MarkdownRenderer;
 import org.visaport.news.search.SearchTerms;
+import org.visaport.platform.outbox.OutboxRelay;
 
 /**
- * The newsroom's commands. Each loads an article, changes it, records the events readers may see, and saves both
- * in one versioned write: a concurrent edit fails with 409 instead of being overwritten.
+ * The newsroom's commands. Each loads an article, lets it change itself, records the events readers may see, and
+ * saves both in one versioned write (a concurrent edit fails with 409 instead of being overwritten); the events then
+ * leave through the outbox relay at once.
  */
 @Service
 public class ArticleService {
@@ -25,12 +25,15 @@ public class ArticleService {
     private final ArticleRepository articles;
     private final ArticleEvents events;
     private final MarkdownRenderer renderer;
+    private final OutboxRelay outbox;
     private final Clock clock;
 
-    public ArticleService(ArticleRepository articles, ArticleEvents events, MarkdownRenderer renderer, Clock clock) {
+    public ArticleService(ArticleRepository articles, ArticleEvents events, MarkdownRenderer renderer, OutboxRelay outbox,
+                          Clock clock) {
         this.articles = articles;
         this.events = events;
         this.renderer = renderer;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -113,7 +116,7 @@ public class ArticleService {
         }
         events.record(scheduled, ArticleEventType.PUBLISHED);
         try {
-            articles.save(scheduled);
+            saved(articles.save(scheduled));
             return true;
         } catch (OptimisticLockingFailureException publishedOrEditedMeanwhile) {
             return false;
@@ -135,13 +138,21 @@ public class ArticleService {
         }
         change.accept(article);
         try {
-            return articles.save(article);
+            return saved(articles.save(article));
         } catch (OptimisticLockingFailureException changedMeanwhile) {
             throw ArticleProblems.staleVersion(id, find(id).getVersion());
         } catch (DuplicateKeyException slugTakenMeanwhile) {
             // The only unique key an existing article can clash on: another article took the slug since freeSlug looked.
             throw ArticleProblems.slugTaken(id, article.getSlug(), expectedVersion);
         }
+    }
+
+    /** The write returned: hand what it recorded to the relay now rather than at its next poll. */
+    private Article saved(Article article) {
+        if (!article.getOutbox().isEmpty()) {
+            outbox.dispatch(article.getId());
+        }
+        return article;
     }
 
     private void applyContent(Article article, ArticleContent content, String slugForTitle) {

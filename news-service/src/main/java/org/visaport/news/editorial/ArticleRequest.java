@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.visaport.news.article.ArticleContent;
 import org.visaport.news.article.Dateline;
-import org.visaport.news.validation.CountryCode;
-import org.visaport.news.validation.LanguageTag;
+import org.visaport.platform.validation.CountryCode;
+import org.visaport.platform.validation.LanguageTag;
 
 /**
  * An article as an editor sends it. The limits are the product's: a body of up to {@value #MAX_BODY} characters

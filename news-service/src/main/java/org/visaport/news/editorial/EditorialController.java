@@ -2,14 +2,11 @@ package org.visaport.news.editorial;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,44 +18,53 @@ import org.springframework.web.bind.annotation.RestController;
 import org.visaport.news.article.Article;
 import org.visaport.news.article.ArticleService;
 import org.visaport.news.article.Author;
+import org.visaport.platform.idempotency.IdempotencyKeys;
 import org.visaport.platform.problem.Problems;
+import org.visaport.platform.validation.IdempotencyKey;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The newsroom: editors and admins write, schedule, publish, retract and correct articles. */
 @RestController
 @RequestMapping("/api/admin/news/articles")
 @PreAuthorize("hasAnyRole('editor', 'admin')")
-@Validated
 public class EditorialController {
 
     private final ArticleService articles;
     private final IdempotencyKeys idempotencyKeys;
+    private final JsonMapper json;
 
-    public EditorialController(ArticleService articles, IdempotencyKeys idempotencyKeys) {
+    public EditorialController(ArticleService articles, IdempotencyKeys idempotencyKeys, JsonMapper json) {
         this.articles = articles;
         this.idempotencyKeys = idempotencyKeys;
+        this.json = json;
     }
 
     @PostMapping
-    @Operation(summary = "Create a draft; a retry with the same Idempotency-Key returns the first result")
+    @Operation(summary = "Create a draft; a retry with the same Idempotency-Key returns the first result (200), "
+            + "the same key with another article is a 422")
     public ResponseEntity<EditorArticleView> create(@Valid @RequestBody ArticleRequest request,
-                                                    @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
+                                                    @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
                                                     @AuthenticationPrincipal Jwt editor) {
-        String id = ArticleService.newId();
-        if (idempotencyKey != null) {
-            Optional<String> earlier = idempotencyKeys.claim(editor.getSubject(), idempotencyKey, id);
-            if (earlier.isPresent()) {
-                return ResponseEntity.ok(EditorArticleView.of(articles.find(earlier.get())));
-            }
+        if (idempotencyKey == null) {
+            return created(articles.createDraft(ArticleService.newId(), request.content(), author(editor), request.translationOf()));
+        }
+        var claim = idempotencyKeys.claim("article-create:" + editor.getSubject(), idempotencyKey,
+                IdempotencyKeys.fingerprint(json.writeValueAsString(request)));
+        if (claim.isRetry()) {
+            return ResponseEntity.ok(EditorArticleView.of(articles.find(claim.earlierResult().orElseThrow())));
         }
         try {
-            Article draft = articles.createDraft(id, request.content(), author(editor), request.translationOf());
-            return ResponseEntity.status(HttpStatus.CREATED).body(EditorArticleView.of(draft));
+            Article draft = articles.createDraft(ArticleService.newId(), request.content(), author(editor), request.translationOf());
+            idempotencyKeys.complete(claim, draft.getId());
+            return created(draft);
         } catch (RuntimeException failed) {
-            if (idempotencyKey != null) {
-                idempotencyKeys.release(editor.getSubject(), idempotencyKey);
-            }
+            idempotencyKeys.release(claim);
             throw failed;
         }
+    }
+
+    private static ResponseEntity<EditorArticleView> created(Article draft) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(EditorArticleView.of(draft));
     }
 
     @GetMapping("/{id}")

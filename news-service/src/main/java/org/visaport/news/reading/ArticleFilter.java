@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.visaport.news.validation.CountryCode;
-import org.visaport.news.validation.LanguageTag;
+import org.visaport.platform.validation.CountryCode;
+import org.visaport.platform.validation.LanguageTag;
 
 /**
  * Query parameters of the reader list: words to search for (relevance order; newest first without), filters,
@@ -32,6 +32,12 @@ public record ArticleFilter(
     @AssertTrue(message = "from must not be after to")
     public boolean isDateRange() {
         return from == null || to == null || !from.isAfter(to);
+    }
+
+    /** The filters a cursor belongs to: a cursor of one filtered list is refused by another. */
+    public String scope() {
+        return String.join("|", String.valueOf(tag), String.valueOf(region), String.valueOf(country), String.valueOf(language),
+                String.valueOf(from), String.valueOf(to));
     }
 
     public int pageSize() {

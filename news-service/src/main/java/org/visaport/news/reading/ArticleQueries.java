@@ -11,6 +11,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.visaport.news.article.Article;
 import org.visaport.news.article.ArticleStatus;
+import org.visaport.platform.paging.Cursors;
+import org.visaport.platform.paging.Keyset;
+import org.visaport.platform.paging.KeysetPosition;
+import org.visaport.platform.paging.Page;
 
 /** What readers can list and search: published articles only, drafts and embargoed ones never. */
 @Component
@@ -23,29 +27,19 @@ public class ArticleQueries {
             "language", "status", "publishedAt", "titleTerms", "ledeTerms", "bodyTerms");
 
     private final MongoTemplate mongo;
+    private final Cursors cursors;
 
-    public ArticleQueries(MongoTemplate mongo) {
+    public ArticleQueries(MongoTemplate mongo, Cursors cursors) {
         this.mongo = mongo;
+        this.cursors = cursors;
     }
 
     public Page<Article> newest(ArticleFilter filter) {
-        List<Criteria> criteria = filters(filter);
-        if (filter.cursor() != null) {
-            Cursors.After after = Cursors.parseAfter(filter.cursor());
-            criteria.add(new Criteria().orOperator(
-                    Criteria.where("publishedAt").lt(after.publishedAt()),
-                    new Criteria().andOperator(Criteria.where("publishedAt").is(after.publishedAt()), Criteria.where("_id").lt(after.id()))));
-        }
-        Query query = Query.query(new Criteria().andOperator(criteria))
-                .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id")))
-                .limit(filter.pageSize() + 1);
-        List<Article> found = mongo.find(query, Article.class);
-        if (found.size() <= filter.pageSize()) {
-            return new Page<>(found, null);
-        }
-        List<Article> page = found.subList(0, filter.pageSize());
-        Article last = page.getLast();
-        return new Page<>(page, Cursors.after(last.getPublishedAt(), last.getId()));
+        String scope = "articles:newest:" + filter.scope();
+        Query query = Keyset.query(new Criteria().andOperator(filters(filter)), "publishedAt", Sort.Direction.DESC,
+                cursors.afterPosition(scope, filter.cursor()), filter.pageSize());
+        return cursors.page(scope, mongo.find(query, Article.class), filter.pageSize(),
+                article -> new KeysetPosition(article.getPublishedAt(), article.getId()), article -> article);
     }
 
     /** Articles containing every word, best first: a word in the title counts most, then the lede, then the body. */
@@ -60,10 +54,11 @@ public class ArticleQueries {
         List<Article> ranked = new ArrayList<>(mongo.find(query, Article.class));
         ranked.sort(Comparator.comparingInt((Article a) -> -relevance(a, terms))
                 .thenComparing(Article::getPublishedAt, Comparator.reverseOrder()));
-        int offset = filter.cursor() == null ? 0 : Cursors.parseOffset(filter.cursor());
+        String scope = "articles:search:" + String.join(" ", terms) + ":" + filter.scope();
+        int offset = cursors.offset(scope, filter.cursor());
         int end = Math.min(ranked.size(), offset + filter.pageSize());
         List<Article> page = offset >= ranked.size() ? List.of() : ranked.subList(offset, end);
-        return new Page<>(page, end < ranked.size() ? Cursors.offset(end) : null);
+        return new Page<>(page, end < ranked.size() ? cursors.offset(scope, end) : null);
     }
 
     public List<Article> translations(Article article) {

@@ -12,6 +12,7 @@ import org.visaport.news.article.Article;
 import org.visaport.news.article.ArticleProblems;
 import org.visaport.news.article.ArticleRepository;
 import org.visaport.news.search.SearchTerms;
+import org.visaport.platform.paging.Page;
 import org.visaport.platform.problem.Problems;
 
 /** The news as readers get it: open to everyone, full text for members. */
@@ -40,7 +41,7 @@ public class ReaderController {
             }
             page = queries.search(filter, terms);
         }
-        return new Page<>(page.items().stream().map(ArticleSummary::of).toList(), page.nextCursor());
+        return page.map(ArticleSummary::of);
     }
 
     @GetMapping("/{id}")

@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.ErrorResponseException;
-import org.visaport.news.events.ArticleEvents;
 import org.visaport.news.rendering.MarkdownRenderer;
+import org.visaport.platform.outbox.OutboxRelay;
 
 /** How the service reports a save that clashes with another article's slug (the race the API cannot time). */
 class ArticleServiceTest {
 
     private final ArticleRepository articles = mock(ArticleRepository.class);
-    private final ArticleService service = new ArticleService(articles, mock(ArticleEvents.class), new MarkdownRenderer(),
+    private final ArticleService service = new ArticleService(articles, mock(ArticleEvents.class), new MarkdownRenderer(), mock(OutboxRelay.class),
             Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
 
     @Test

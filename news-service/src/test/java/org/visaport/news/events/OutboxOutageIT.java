@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.visaport.deploy.KafkaBroker;
+import org.visaport.platform.topics.Topics;
 import org.visaport.deploy.Ports;
 import org.visaport.testsupport.ApiClient;
 import org.visaport.testsupport.DemoUser;
@@ -76,7 +77,7 @@ class OutboxOutageIT {
 
         broker = startBroker();
 
-        try (TopicReader events = new TopicReader("127.0.0.1:" + PORT, ArticleEvents.TOPIC)) {
+        try (TopicReader events = new TopicReader("127.0.0.1:" + PORT, Topics.ARTICLE_EVENTS)) {
             assertThat(types(events.awaitKey(before.path("id").asString(), r -> types(r).size() >= 1, Duration.ofSeconds(60))))
                     .containsExactly("article.published");
             assertThat(types(events.awaitKey(first.path("id").asString(), r -> types(r).size() >= 2, Duration.ofSeconds(60))))

@@ -30,13 +30,15 @@ class OutboxLeases {
         this.length = length;
     }
 
-    /** True if this instance now holds the lease: it was free, expired, or already ours. */
+    /**
+     * True if this instance now holds the lease: it was free or expired. Not if this instance holds it already: then
+     * another of its threads is relaying the aggregate right now.
+     */
     boolean claim(String key) {
         var now = clock.instant();
-        Query freeOrOurs = Query.query(Criteria.where("_id").is(key).orOperator(
-                Criteria.where("until").lt(now), Criteria.where("owner").is(owner)));
+        Query freeOrExpired = Query.query(Criteria.where("_id").is(key).and("until").lt(now));
         try {
-            mongo.findAndModify(freeOrOurs, new Update().set("owner", owner).set("until", now.plus(length)),
+            mongo.findAndModify(freeOrExpired, new Update().set("owner", owner).set("until", now.plus(length)),
                     FindAndModifyOptions.options().upsert(true).returnNew(true), org.bson.Document.class, COLLECTION);
             return true;
         } catch (DuplicateKeyException heldByAnother) {

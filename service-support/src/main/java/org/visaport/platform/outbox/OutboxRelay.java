@@ -95,6 +95,7 @@ public class OutboxRelay implements AutoCloseable {
         waiting.fields().include(outbox.field());
         List<Document> found = mongo.find(waiting, Document.class, outbox.collection());
         measure(found);
+        log.debug("Outbox {}: {} aggregates with waiting events", outbox.name(), found.size());
         for (Document aggregate : found) {
             if (relay(aggregate.get("_id").toString()) == Outcome.KAFKA_FAILED) {
                 return;

@@ -1,4 +1,4 @@
-package org.visaport.news.events;
+package org.visaport.news.article;
 
 import java.time.Instant;
 import java.time.LocalDate;

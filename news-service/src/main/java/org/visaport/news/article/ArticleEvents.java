@@ -1,32 +1,23 @@
-package org.visaport.news.events;
+package org.visaport.news.article;
 
-import java.time.Clock;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.visaport.news.article.Article;
-import org.visaport.news.article.ArticleStatus;
-import tools.jackson.databind.json.JsonMapper;
+import org.visaport.platform.events.EventRecorder;
+import org.visaport.platform.topics.Topics;
 
-/** Turns an article change into the event to record with it, envelope and all. */
+/** Turns an article change into the event to store with it in the article's outbox, envelope and all. */
 @Component
 public class ArticleEvents {
 
-    public static final String TOPIC = "visaport.article.events";
-    static final String SOURCE = "/news-service";
+    private final EventRecorder recorder;
 
-    private final JsonMapper json;
-    private final Clock clock;
-
-    public ArticleEvents(JsonMapper json, Clock clock) {
-        this.json = json;
-        this.clock = clock;
+    public ArticleEvents(EventRecorder recorder) {
+        this.recorder = recorder;
     }
 
-    /** Records the event on the article, to be stored by the same save as the change. */
+    /** Records the event on the article, to be stored by the same save as the change; keyed by the article id. */
     public void record(Article article, ArticleEventType type) {
-        EventEnvelope<ArticleEventData> envelope = new EventEnvelope<>("1.0", UUID.randomUUID().toString(), type.type(),
-                SOURCE, article.getId(), clock.instant(), "application/json", type.dataschema(), data(article));
-        article.record(new PendingEvent(envelope.id(), envelope.type(), json.writeValueAsString(envelope)));
+        article.record(recorder.event(Topics.ARTICLE_EVENTS, type.type(), ArticleEventType.SCHEMA_VERSION, article.getId(),
+                article.getId(), data(article)));
     }
 
     private static ArticleEventData data(Article article) {

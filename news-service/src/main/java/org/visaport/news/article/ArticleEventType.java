@@ -1,4 +1,4 @@
-package org.visaport.news.events;
+package org.visaport.news.article;
 
 /** The article events on visaport.article.events; a breaking payload change gets a new schema version. */
 public enum ArticleEventType {
@@ -8,6 +8,7 @@ public enum ArticleEventType {
     CORRECTED("article.corrected"),
     COMMENTS_TOGGLED("article.comments-toggled");
 
+    /** Of every article payload; a breaking change raises it (and the dataschema URI with it). */
     static final int SCHEMA_VERSION = 1;
 
     private final String type;
@@ -18,9 +19,5 @@ public enum ArticleEventType {
 
     public String type() {
         return type;
-    }
-
-    public String dataschema() {
-        return "https://visaport.example/schemas/" + type + "/" + SCHEMA_VERSION;
     }
 }
