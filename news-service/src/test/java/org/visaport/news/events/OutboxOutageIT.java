@@ -1,6 +1,7 @@
 package org.visaport.news.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,6 +75,12 @@ class OutboxOutageIT {
         ApiClient.Reply revised = api.put("/api/admin/news/articles/" + first.path("id").asString(), editor, edit);
         assertThat(revised.status()).as(revised.body()).isEqualTo(200);
         assertThat(revised.json().path("eventsAwaitingDelivery").asInt()).isEqualTo(2);
+        // What an operator's alert sees meanwhile: events waiting, and the oldest one getting older.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String metrics = api.get("/actuator/prometheus", null).body();
+            assertThat(metrics).contains("visaport_outbox_waiting_events{outbox=\"articles\"} 3.0")
+                    .containsPattern("visaport_outbox_oldest_age_seconds\\{outbox=\"articles\"\\} [1-9]");
+        });
 
         broker = startBroker();
 
