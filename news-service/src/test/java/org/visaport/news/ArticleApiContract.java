@@ -146,10 +146,26 @@ abstract class ArticleApiContract {
         publish(create(article("Delegation " + marker + " arrives", "Nothing else to report.")));
         publish(create(article("Unrelated briefing on fisheries", "No match here.")));
 
-        JsonNode found = api.get("/api/news/articles?q=" + marker.toUpperCase(), null).json();
+        JsonNode found = api.get("/api/news/articles?q=" + marker.toUpperCase(), token(DemoUser.MEMBER)).json();
 
         assertThat(titles(found)).containsExactly("Delegation " + marker + " arrives", "Grain corridor talks resume");
-        assertThat(titles(api.get("/api/news/articles?q=" + marker + "+fisheries", null).json())).isEmpty();
+        assertThat(titles(api.get("/api/news/articles?q=" + marker + "+fisheries", token(DemoUser.MEMBER)).json())).isEmpty();
+    }
+
+    @Test
+    void readersWithoutMembershipCannotProbeTheMembersOnlyTextBySearching() {
+        publish(create(article("Exercise schedule", "The manoeuvre was a " + marker + " misread, the attaché says.",
+                Map.of("tags", List.of("defence-" + marker)))));
+        publish(create(article("Note on the " + marker + " exercise", "Nothing secret.")));
+
+        assertThat(titles(api.get("/api/news/articles?q=" + marker + "+misread", null).json())).as("anonymous").isEmpty();
+        assertThat(titles(api.get("/api/news/articles?q=" + marker + "+misread", token(DemoUser.APPLICANT)).json())).as("applicant").isEmpty();
+        assertThat(titles(api.get("/api/news/articles?q=" + marker + "+misread", token(DemoUser.MEMBER)).json())).as("member")
+                .containsExactly("Exercise schedule");
+        // Title, lede and tags stay searchable for everyone; a body match neither finds nor ranks.
+        assertThat(titles(api.get("/api/news/articles?q=" + marker, null).json()))
+                .containsExactly("Note on the " + marker + " exercise", "Exercise schedule");
+        assertThat(titles(api.get("/api/news/articles?q=defence+" + marker, null).json())).containsExactly("Exercise schedule");
     }
 
     @Test
@@ -243,7 +259,7 @@ abstract class ArticleApiContract {
     void searchLoadsWhatItRanksAndShowsButNotTheText() {
         publish(create(article("Pipeline talks " + marker, "A long body about the " + marker + " pipeline.")));
 
-        var found = queries.search(new ArticleFilter(null, marker, null, null, null, null, null, null, null), List.of(marker));
+        var found = queries.search(new ArticleFilter(null, marker, null, null, null, null, null, null, null), List.of(marker), true);
 
         Article hit = found.items().getFirst();
         assertThat(hit.getTitle()).isEqualTo("Pipeline talks " + marker);

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,6 +26,8 @@ public class ArticleQueries {
     /** What {@link ArticleSummary} shows, what {@link #relevance} ranks by, and the status the candidates have. */
     static final List<String> SEARCH_FIELDS = List.of("slug", "title", "lede", "dateline", "tags", "regions", "countries",
             "language", "status", "publishedAt", "titleTerms", "ledeTerms", "bodyTerms");
+    /** The same without the body's words, for readers who may not see the body. */
+    static final List<String> TEASER_SEARCH_FIELDS = SEARCH_FIELDS.stream().filter(field -> !field.equals("bodyTerms")).toList();
 
     private final MongoTemplate mongo;
     private final Cursors cursors;
@@ -42,19 +45,30 @@ public class ArticleQueries {
                 article -> new KeysetPosition(article.getPublishedAt(), article.getId()), article -> article);
     }
 
-    /** Articles containing every word, best first: a word in the title counts most, then the lede, then the body. */
-    public Page<Article> search(ArticleFilter filter, List<String> terms) {
+    /**
+     * Articles containing every word, best first: a word in the title counts most, then the lede, then the body. The
+     * body is members-only, so without {@code fullText} only title, lede and tags are searched, and the body neither
+     * matches nor ranks: nobody can probe a members-only text by searching for its words.
+     */
+    public Page<Article> search(ArticleFilter filter, List<String> terms, boolean fullText) {
         List<Criteria> criteria = filters(filter);
-        criteria.add(Criteria.where("searchTerms").all(terms));
+        if (fullText) {
+            criteria.add(Criteria.where("searchTerms").all(terms));
+        } else {
+            for (String term : terms) {
+                criteria.add(new Criteria().orOperator(Criteria.where("titleTerms").is(term), Criteria.where("ledeTerms").is(term),
+                        Criteria.where("tags").regex("(^|-)" + Pattern.quote(term) + "(-|$)")));
+            }
+        }
         Query query = Query.query(new Criteria().andOperator(criteria))
                 .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id")))
                 .limit(SEARCH_CANDIDATES);
         // Candidates carry only what ranking and the list entries need: no body, HTML, outbox or all-terms list.
-        query.fields().include(SEARCH_FIELDS.toArray(String[]::new));
+        query.fields().include((fullText ? SEARCH_FIELDS : TEASER_SEARCH_FIELDS).toArray(String[]::new));
         List<Article> ranked = new ArrayList<>(mongo.find(query, Article.class));
         ranked.sort(Comparator.comparingInt((Article a) -> -relevance(a, terms))
                 .thenComparing(Article::getPublishedAt, Comparator.reverseOrder()));
-        String scope = "articles:search:" + String.join(" ", terms) + ":" + filter.scope();
+        String scope = "articles:search:" + fullText + ":" + String.join(" ", terms) + ":" + filter.scope();
         int offset = cursors.offset(scope, filter.cursor());
         int end = Math.min(ranked.size(), offset + filter.pageSize());
         List<Article> page = offset >= ranked.size() ? List.of() : ranked.subList(offset, end);

@@ -29,8 +29,9 @@ public class ReaderController {
     }
 
     @GetMapping
-    @Operation(summary = "Published articles, newest first, or by relevance when q is given; filtered and paged (limit ≤ 100)")
-    public Page<ArticleSummary> list(@Valid ArticleFilter filter) {
+    @Operation(summary = "Published articles, newest first, or by relevance when q is given (members search the full text, "
+            + "everyone else title, lede and tags); filtered and paged (limit ≤ 100)")
+    public Page<ArticleSummary> list(@Valid ArticleFilter filter, Authentication caller) {
         Page<Article> page;
         if (filter.q() == null || filter.q().isBlank()) {
             page = queries.newest(filter);
@@ -39,7 +40,7 @@ public class ReaderController {
             if (terms.isEmpty()) {
                 throw Problems.invalidField("q", "must contain at least one word to search for");
             }
-            page = queries.search(filter, terms);
+            page = queries.search(filter, terms, isMember(caller));
         }
         return page.map(ArticleSummary::of);
     }
