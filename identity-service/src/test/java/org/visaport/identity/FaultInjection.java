@@ -9,7 +9,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.membership.MembershipStore;
-import org.visaport.identity.membership.OutboxEntry;
+import org.visaport.platform.outbox.OutboxEvent;
 
 /**
  * The one seam the tests use: a membership store whose completing write fails, as a lost database connection would,
@@ -26,7 +26,7 @@ public class FaultInjection {
     MembershipStore faultInjectingMembershipStore(MongoTemplate mongo) {
         return new MembershipStore(mongo) {
             @Override
-            public boolean completeProvisioning(String id, String memberId, List<OutboxEntry> entries, Instant now) {
+            public boolean completeProvisioning(String id, String memberId, List<OutboxEvent> entries, Instant now) {
                 Membership provisional = mongo.findById(id, Membership.class);
                 if (provisional != null && provisional.email().contains(FAILING_MARKER)) {
                     throw new DataAccessResourceFailureException("injected: database connection lost");

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.visaport.platform.validation.CountryCode;
+import org.visaport.platform.validation.LanguageTag;
 
 /**
  * An application for membership. The password only passes through to Keycloak, which checks it against the realm's
@@ -17,12 +19,12 @@ public record ApplicationRequest(
         @NotBlank @Size(max = 200) String fullName,
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Size(min = 12, max = 128) @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
-        @NotBlank @IsoCountry String countryCode,
+        @NotBlank @CountryCode String countryCode,
         @NotBlank @Size(max = 200) String mission,
         @NotBlank @Size(max = 120) String position,
         @NotBlank @Size(max = 64) String accreditationNumber,
         @NotBlank @Size(max = 120) String postingCity,
-        @NotBlank @IsoLanguage String language,
+        @NotBlank @LanguageTag(subtags = false, message = "must be an ISO 639-1 language code, e.g. fr") String language,
         @Future LocalDate postingEndsOn,
         @NotNull @AssertTrue(message = "the terms must be accepted") Boolean termsAccepted,
         @NotBlank @Size(max = 32) String termsVersion) {

@@ -3,6 +3,7 @@ package org.visaport.identity.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,10 +25,13 @@ import org.visaport.identity.membership.Credentials;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.membership.MembershipStatus;
 import org.visaport.identity.membership.MembershipStore;
-import org.visaport.identity.membership.OutboxEntry;
 import org.visaport.identity.ratelimit.RateLimitProperties;
 import org.visaport.identity.ratelimit.RateLimiter;
-import org.visaport.identity.web.RetryLaterException;
+import org.visaport.platform.hashing.Hashing;
+import org.visaport.platform.idempotency.IdempotencyKeys;
+import org.visaport.platform.outbox.OutboxEvent;
+import org.visaport.platform.outbox.OutboxRelay;
+import org.visaport.platform.problem.Problems;
 
 /**
  * Turns an application into a Keycloak user and a membership without a shared transaction: the membership is written
@@ -39,46 +43,56 @@ import org.visaport.identity.web.RetryLaterException;
 public class ApplicationService {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+    /** Applications are anonymous: one key space for all of them. */
+    static final String IDEMPOTENCY_SCOPE = "application";
 
     private final MembershipStore store;
     private final KeycloakAdminClient keycloak;
     private final MemberEventFactory events;
     private final AuditLog auditLog;
+    private final OutboxRelay relay;
     private final IdempotencyKeys idempotencyKeys;
     private final RateLimiter rateLimiter;
     private final RateLimitProperties limits;
     private final Clock clock;
 
     public ApplicationService(MembershipStore store, KeycloakAdminClient keycloak, MemberEventFactory events,
-                              AuditLog auditLog, IdempotencyKeys idempotencyKeys, RateLimiter rateLimiter, RateLimitProperties limits,
-                              Clock clock) {
+                              AuditLog auditLog, OutboxRelay relay, IdempotencyKeys idempotencyKeys, RateLimiter rateLimiter,
+                              RateLimitProperties limits, Clock clock) {
         this.store = store;
         this.keycloak = keycloak;
         this.events = events;
         this.auditLog = auditLog;
+        this.relay = relay;
         this.idempotencyKeys = idempotencyKeys;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
         this.clock = clock;
     }
 
+    /**
+     * @param idempotencyKey the client's key, or null; a retry with the same key and request gets the same answer and
+     *                       changes nothing, the same key with another request is refused (422)
+     */
     public ApplicationReceipt apply(ApplicationRequest request, String idempotencyKey, String clientAddress) {
         String email = request.email().strip().toLowerCase(Locale.ROOT);
-        String keyHash = idempotencyKey == null ? null : Hashing.sha256("application", idempotencyKey);
-        if (keyHash != null && !idempotencyKeys.claim(keyHash, fingerprint(request, email))) {
+        IdempotencyKeys.Claim claim = idempotencyKey == null ? null
+                : idempotencyKeys.claim(IDEMPOTENCY_SCOPE, idempotencyKey, fingerprint(request, email));
+        if (claim != null && claim.isRetry()) {
             return ApplicationReceipt.RECEIVED;
         }
         try {
             rateLimiter.acquire("application-address:" + clientAddress, limits.applicationsPerAddress(), limits.addressWindow());
             rateLimiter.acquire("application-email:" + Hashing.sha256(email), limits.applicationsPerEmail(), limits.emailWindow());
             register(request, email);
-            if (keyHash != null) {
-                idempotencyKeys.complete(keyHash);
+            if (claim != null) {
+                // Nothing to hand back: every accepted application gets the same receipt.
+                idempotencyKeys.complete(claim, "");
             }
             return ApplicationReceipt.RECEIVED;
         } catch (RuntimeException e) {
-            if (keyHash != null) {
-                idempotencyKeys.release(keyHash);
+            if (claim != null) {
+                idempotencyKeys.release(claim);
             }
             throw e;
         }
@@ -119,7 +133,11 @@ public class ApplicationService {
             undo(provisional.id(), userId);
             throw e;
         }
-        List<OutboxEntry> outbox = applicationEvents(provisional, userId, now);
+        AuditEntry audit = new AuditEntry(UUID.randomUUID().toString(), userId, "applied", userId, provisional.fullName(),
+                null, MembershipStatus.PENDING_VERIFICATION.name(), null, now);
+        List<OutboxEvent> outbox = new ArrayList<>();
+        outbox.add(auditLog.localStep(audit));
+        outbox.addAll(applicationEvents(provisional, userId, now));
         try {
             if (!store.completeProvisioning(provisional.id(), userId, outbox, now)) {
                 throw new IllegalStateException("application " + provisional.id() + " vanished while provisioning");
@@ -128,7 +146,8 @@ public class ApplicationService {
             undo(provisional.id(), userId);
             throw e;
         }
-        auditLog.record(outbox.getFirst().audit());
+        auditLog.record(audit);
+        relay.dispatch(provisional.id());
         keycloak.sendVerificationEmail(userId);
     }
 
@@ -155,12 +174,9 @@ public class ApplicationService {
         }
     }
 
-    private List<OutboxEntry> applicationEvents(Membership m, String memberId, Instant now) {
-        AuditEntry audit = new AuditEntry(UUID.randomUUID().toString(), memberId, "applied", memberId, m.fullName(),
-                null, MembershipStatus.PENDING_VERIFICATION.name(), null, now);
+    private List<OutboxEvent> applicationEvents(Membership m, String memberId, Instant now) {
         return List.of(
-                events.event("member.applied", memberId,
-                        new MemberEvents.Applied(memberId, m.credentials().countryCode(), now), audit),
+                events.event("member.applied", memberId, new MemberEvents.Applied(memberId, m.credentials().countryCode(), now)),
                 events.notification(new MemberEvents.NotificationRequested(memberId, m.email(), m.fullName(), m.language(),
                         "application-received", null, null), memberId));
     }
@@ -170,24 +186,23 @@ public class ApplicationService {
         Membership existing = store.byEmail(email).orElse(null);
         if (existing == null || existing.status() == MembershipStatus.PROVISIONING) {
             // Another application for this address is being written or cleaned up: its outcome is not known yet.
-            throw new RetryLaterException(Duration.ofSeconds(30), "An application for this request is still being processed.");
+            throw Problems.unavailable("An application for this request is still being processed.", Duration.ofSeconds(30));
         }
         store.append(existing.id(), List.of(events.notification(new MemberEvents.NotificationRequested(
                 existing.memberId(), existing.email(), existing.fullName(), existing.language(),
                 "duplicate-application", null, null), existing.memberId())));
+        relay.dispatch(existing.id());
     }
 
     private static Membership provisional(ApplicationRequest r, String email, Instant now) {
         Credentials credentials = new Credentials(r.countryCode(), r.mission().strip(), r.position().strip(),
                 r.accreditationNumber().strip(), r.postingCity().strip(), r.postingEndsOn());
-        return new Membership(UUID.randomUUID().toString(), null, MembershipStatus.PROVISIONING, email,
-                r.fullName().strip(), r.fullName().strip(), r.language(), credentials,
-                new Consent(r.termsVersion(), now), Set.of("applicant"), true, 0, false, null, now, now, null,
-                List.of(), false, null);
+        return Membership.provisional(UUID.randomUUID().toString(), email, r.fullName().strip(), r.language(), credentials,
+                new Consent(r.termsVersion(), now), now);
     }
 
     private static String fingerprint(ApplicationRequest r, String email) {
-        return Hashing.sha256(r.fullName(), email, r.countryCode(), r.mission(), r.position(), r.accreditationNumber(),
+        return IdempotencyKeys.fingerprint(r.fullName(), email, r.countryCode(), r.mission(), r.position(), r.accreditationNumber(),
                 r.postingCity(), r.language(), String.valueOf(r.postingEndsOn()), r.termsVersion());
     }
 }

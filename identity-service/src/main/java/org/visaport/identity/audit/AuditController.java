@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.visaport.identity.web.Cursor;
-import org.visaport.identity.web.Page;
+import org.visaport.platform.paging.Cursors;
+import org.visaport.platform.paging.KeysetPosition;
+import org.visaport.platform.paging.Page;
 
 /** Read-only: the audit trail has no write endpoint at all. */
 @RestController
@@ -19,18 +20,22 @@ import org.visaport.identity.web.Page;
 class AuditController {
 
     private final AuditLog auditLog;
+    private final Cursors cursors;
 
-    AuditController(AuditLog auditLog) {
+    AuditController(AuditLog auditLog, Cursors cursors) {
         this.auditLog = auditLog;
+        this.cursors = cursors;
     }
 
     @GetMapping
     @PreAuthorize("hasRole('admin')")
     @Operation(summary = "Membership decisions, oldest first, optionally for one member", security = @SecurityRequirement(name = "bearer"))
-    Page<AuditEntry> list(@RequestParam(required = false) @Size(max = 64) String memberId,
-                          @RequestParam(required = false) @Size(max = 200) String cursor,
-                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return Page.of(auditLog.page(memberId, Cursor.decode(cursor), limit), limit,
-                entry -> new Cursor(entry.at(), entry.id()), entry -> entry);
+    Page<AuditEntryView> list(@RequestParam(required = false) @Size(max = 64) String memberId,
+                              @RequestParam(required = false) @Size(max = 200) String cursor,
+                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        // A cursor belongs to the list it came from: one member's trail, or the whole trail.
+        String scope = "audit:" + (memberId == null ? "*" : "member=" + memberId);
+        return cursors.page(scope, auditLog.page(memberId, cursors.afterPosition(scope, cursor), limit), limit,
+                entry -> new KeysetPosition(entry.at(), entry.id()), AuditEntryView::of);
     }
 }

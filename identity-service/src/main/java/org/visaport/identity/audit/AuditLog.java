@@ -5,18 +5,29 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import org.visaport.identity.web.Cursor;
+import org.visaport.platform.outbox.OutboxEvent;
+import org.visaport.platform.paging.Keyset;
+import org.visaport.platform.paging.KeysetPosition;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The audit trail can only grow: this class inserts and reads, and nothing in the service updates or deletes it. */
+/**
+ * The audit trail can only grow: this class inserts and reads, and nothing in the service updates or deletes it.
+ * An entry travels in the membership's outbox as a local step, written with the decision it records, so it is filed
+ * even if the service stops right after the decision.
+ */
 @Component
 public class AuditLog {
 
-    private final MongoTemplate mongo;
+    /** The outbox's local-step type of an audit entry. */
+    public static final String LOCAL_STEP = "audit-entry";
 
-    public AuditLog(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+
+    public AuditLog(MongoTemplate mongo, JsonMapper json) {
         this.mongo = mongo;
+        this.json = json;
     }
 
     /** Idempotent: the service files an entry right after a decision and the outbox relay again as a backstop. */
@@ -28,14 +39,22 @@ public class AuditLog {
         }
     }
 
-    public List<AuditEntry> page(String memberId, Cursor after, int limit) {
-        Criteria criteria = memberId == null ? new Criteria() : Criteria.where("memberId").is(memberId);
-        if (after != null) {
-            criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
-                    Criteria.where("at").gt(after.at()),
-                    new Criteria().andOperator(Criteria.where("at").is(after.at()), Criteria.where("_id").gt(after.id()))));
+    /** The entry as an outbox local step, to be written in the same update as the decision. */
+    public OutboxEvent localStep(AuditEntry entry) {
+        return OutboxEvent.localStep(entry.id(), LOCAL_STEP, json.writeValueAsString(entry), entry.at());
+    }
+
+    /** Performs a local step {@link #localStep} made; the relay calls it, at least once. */
+    public void file(OutboxEvent step) {
+        if (!LOCAL_STEP.equals(step.type())) {
+            throw new IllegalArgumentException("not an audit entry: " + step.type());
         }
-        Query query = Query.query(criteria).with(Sort.by("at", "_id")).limit(limit + 1);
-        return mongo.find(query, AuditEntry.class);
+        record(json.readValue(step.payload(), AuditEntry.class));
+    }
+
+    /** Oldest first, optionally one member's; up to {@code limit + 1} rows (see {@link Keyset}). */
+    public List<AuditEntry> page(String memberId, KeysetPosition after, int limit) {
+        Criteria filter = memberId == null ? new Criteria() : Criteria.where("memberId").is(memberId);
+        return mongo.find(Keyset.query(filter, "at", Sort.Direction.ASC, after, limit), AuditEntry.class);
     }
 }

@@ -2,20 +2,29 @@ package org.visaport.identity.membership;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.visaport.platform.outbox.OutboxEvent;
 
 /**
  * One person's membership: the application as submitted, the decisions' outcome, and the access Keycloak should
  * grant ({@code roles}, {@code enabled}). Keycloak is brought in line with the latter after every change; while that
  * has not succeeded {@code accessSyncPending} stays set and a job retries.
  *
+ * <p>The decision rules live here: each decision is a {@link Change} saying from which statuses it may start, where it
+ * leads and which access follows; {@link MembershipChanges} applies it. Build instances with {@link #provisional} or
+ * {@link #toBuilder()}, never by position.
+ *
  * @param id       application id (ours, created before the Keycloak user exists)
  * @param memberId the Keycloak user id, i.e. the {@code sub} of the member's tokens; null while provisioning
+ * @param outbox   events and audit entries written with the change that caused them, until the relay has handed them
+ *                 on (relay bookkeeping such as leases lives elsewhere)
  */
 @Document("memberships")
 @CompoundIndex(name = "status_applied", def = "{'status': 1, 'appliedAt': 1, '_id': 1}")
@@ -37,9 +46,277 @@ public record Membership(
         Instant appliedAt,
         Instant updatedAt,
         LocalDate postingReminderSentFor,
-        List<OutboxEntry> outbox,
-        boolean outboxPending,
-        Instant relayLeaseUntil) {
+        List<OutboxEvent> outbox) {
 
+    /** The realm roles membership decides about; any other role a Keycloak user holds is left alone. */
     public static final Set<String> MANAGED_ROLES = Set.of("applicant", "member", "moderator", "editor");
+    /** Roles an admin grants and revokes; their holders are staff. */
+    public static final Set<String> GRANTABLE_ROLES = Set.of("moderator", "editor");
+    public static final Set<MembershipStatus> UNDER_REVIEW =
+            Set.of(MembershipStatus.PENDING_VERIFICATION, MembershipStatus.INFORMATION_REQUESTED);
+    /** Everyone who has a membership may leave; an application still being written cannot, nor can the erased. */
+    public static final Set<MembershipStatus> ERASABLE = Set.of(MembershipStatus.PENDING_VERIFICATION,
+            MembershipStatus.INFORMATION_REQUESTED, MembershipStatus.ACTIVE, MembershipStatus.REJECTED,
+            MembershipStatus.SUSPENDED, MembershipStatus.LAPSED);
+
+    public Membership {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** A new application, written before its Keycloak user exists: role {@code applicant}, sign-in enabled. */
+    public static Membership provisional(String id, String email, String fullName, String language, Credentials credentials,
+                                         Consent consent, Instant appliedAt) {
+        return new Builder().id(id).status(MembershipStatus.PROVISIONING).email(email).fullName(fullName)
+                .displayName(fullName).language(language).credentials(credentials).consent(consent)
+                .roles(Set.of("applicant")).enabled(true).appliedAt(appliedAt).updatedAt(appliedAt).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    // ---- decisions --------------------------------------------------------------------------------------------------
+
+    public boolean isUnderReview() {
+        return UNDER_REVIEW.contains(status);
+    }
+
+    /** Moderators and editors: only admins may suspend them, so staff cannot silence each other. */
+    public boolean isStaff() {
+        return roles.stream().anyMatch(GRANTABLE_ROLES::contains);
+    }
+
+    /** An application under review becomes a membership: {@code applicant} gives way to {@code member}. */
+    public Change approval(Actor actor, String note) {
+        Set<String> next = new HashSet<>(roles);
+        next.remove("applicant");
+        next.add("member");
+        return new Change(UNDER_REVIEW, MembershipStatus.ACTIVE, next, true, "approved", actor, note);
+    }
+
+    public Change rejection(Actor actor, String reason) {
+        return new Change(UNDER_REVIEW, MembershipStatus.REJECTED, roles, false, "rejected", actor, reason);
+    }
+
+    public Change informationRequest(Actor actor, String message) {
+        return new Change(Set.of(MembershipStatus.PENDING_VERIFICATION), MembershipStatus.INFORMATION_REQUESTED, roles, true,
+                "information-requested", actor, message);
+    }
+
+    /** The applicant corrected the credentials: back to review, whether or not information was asked for. */
+    public Change correction(Actor applicant, String note) {
+        return new Change(UNDER_REVIEW, MembershipStatus.PENDING_VERIFICATION, roles, enabled, "application-updated",
+                applicant, note);
+    }
+
+    public Change suspension(Actor actor, String reason) {
+        return new Change(Set.of(MembershipStatus.ACTIVE, MembershipStatus.LAPSED), MembershipStatus.SUSPENDED, roles, false,
+                "suspended", actor, reason);
+    }
+
+    public Change reinstatement(Actor actor, String note) {
+        return new Change(Set.of(MembershipStatus.SUSPENDED), MembershipStatus.ACTIVE, roles, true, "reinstated", actor, note);
+    }
+
+    /**
+     * Grants or revokes a {@link #GRANTABLE_ROLES grantable role} of an active member; empty when an active member
+     * already is as asked (nothing to record). For any other status the change is returned and refused as a conflict.
+     */
+    public Optional<Change> roleChange(String role, boolean grant, Actor actor, String note) {
+        if (!GRANTABLE_ROLES.contains(role)) {
+            throw new IllegalArgumentException("not a grantable role: " + role);
+        }
+        Set<String> next = new HashSet<>(roles);
+        boolean changed = grant ? next.add(role) : next.remove(role);
+        if (!changed && status == MembershipStatus.ACTIVE) {
+            return Optional.empty();
+        }
+        return Optional.of(new Change(Set.of(MembershipStatus.ACTIVE), MembershipStatus.ACTIVE, next, true,
+                (grant ? "role-granted:" : "role-revoked:") + role, actor, note));
+    }
+
+    /** The posting has ended: {@code member} lapses, sign-in stays (the member may confirm a new posting). */
+    public Change lapse(LocalDate endedOn) {
+        Set<String> next = new HashSet<>(roles);
+        next.remove("member");
+        return new Change(Set.of(MembershipStatus.ACTIVE), MembershipStatus.LAPSED, next, true, "posting-lapsed", Actor.SYSTEM,
+                "posting ended " + endedOn);
+    }
+
+    /** Whether confirming a posting that ends on {@code newEnd} restores this lapsed membership. */
+    public boolean renewedBy(LocalDate newEnd, LocalDate today) {
+        return status == MembershipStatus.LAPSED && newEnd != null && newEnd.isAfter(today);
+    }
+
+    /** A lapsed member confirmed a new posting: {@code member} again. */
+    public Change postingRenewal(Actor self) {
+        Set<String> next = new HashSet<>(roles);
+        next.add("member");
+        return new Change(Set.of(MembershipStatus.LAPSED), MembershipStatus.ACTIVE, next, true, "posting-renewed", self, null);
+    }
+
+    /** Own data changed, nothing else: allowed in whatever status the membership is now. */
+    public Change profileUpdate(Actor self) {
+        return new Change(Set.of(status), status, roles, enabled, "profile-updated", self, null);
+    }
+
+    public Change erasure(Actor self) {
+        return new Change(ERASABLE, MembershipStatus.ERASED, Set.of(), false, "deleted", self, null);
+    }
+
+    /** Whether Keycloak must be told after {@code change}: other roles, sign-in switched, or the user to delete. */
+    public boolean accessChangedBy(Change change) {
+        return !change.roles().equals(roles) || change.enabled() != enabled || change.to() == MembershipStatus.ERASED;
+    }
+
+    /** This membership as {@code change} leaves it at {@code at}, for building its events before the write. */
+    public Membership after(Change change, Instant at) {
+        return toBuilder().status(change.to()).roles(change.roles()).enabled(change.enabled())
+                .accessSyncPending(accessChangedBy(change)).statusReason(change.reason()).updatedAt(at).outbox(List.of())
+                .build();
+    }
+
+    /** Named steps instead of a twenty-argument constructor. */
+    public static final class Builder {
+
+        private String id;
+        private String memberId;
+        private MembershipStatus status;
+        private String email;
+        private String fullName;
+        private String displayName;
+        private String language;
+        private Credentials credentials;
+        private Consent consent;
+        private Set<String> roles = Set.of();
+        private boolean enabled;
+        private long accessGeneration;
+        private boolean accessSyncPending;
+        private String statusReason;
+        private Instant appliedAt;
+        private Instant updatedAt;
+        private LocalDate postingReminderSentFor;
+        private List<OutboxEvent> outbox = List.of();
+
+        Builder() {
+        }
+
+        private Builder(Membership m) {
+            id = m.id;
+            memberId = m.memberId;
+            status = m.status;
+            email = m.email;
+            fullName = m.fullName;
+            displayName = m.displayName;
+            language = m.language;
+            credentials = m.credentials;
+            consent = m.consent;
+            roles = m.roles;
+            enabled = m.enabled;
+            accessGeneration = m.accessGeneration;
+            accessSyncPending = m.accessSyncPending;
+            statusReason = m.statusReason;
+            appliedAt = m.appliedAt;
+            updatedAt = m.updatedAt;
+            postingReminderSentFor = m.postingReminderSentFor;
+            outbox = m.outbox;
+        }
+
+        public Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        public Builder memberId(String value) {
+            memberId = value;
+            return this;
+        }
+
+        public Builder status(MembershipStatus value) {
+            status = value;
+            return this;
+        }
+
+        public Builder email(String value) {
+            email = value;
+            return this;
+        }
+
+        public Builder fullName(String value) {
+            fullName = value;
+            return this;
+        }
+
+        public Builder displayName(String value) {
+            displayName = value;
+            return this;
+        }
+
+        public Builder language(String value) {
+            language = value;
+            return this;
+        }
+
+        public Builder credentials(Credentials value) {
+            credentials = value;
+            return this;
+        }
+
+        public Builder consent(Consent value) {
+            consent = value;
+            return this;
+        }
+
+        public Builder roles(Set<String> value) {
+            roles = value;
+            return this;
+        }
+
+        public Builder enabled(boolean value) {
+            enabled = value;
+            return this;
+        }
+
+        public Builder accessGeneration(long value) {
+            accessGeneration = value;
+            return this;
+        }
+
+        public Builder accessSyncPending(boolean value) {
+            accessSyncPending = value;
+            return this;
+        }
+
+        public Builder statusReason(String value) {
+            statusReason = value;
+            return this;
+        }
+
+        public Builder appliedAt(Instant value) {
+            appliedAt = value;
+            return this;
+        }
+
+        public Builder updatedAt(Instant value) {
+            updatedAt = value;
+            return this;
+        }
+
+        public Builder postingReminderSentFor(LocalDate value) {
+            postingReminderSentFor = value;
+            return this;
+        }
+
+        public Builder outbox(List<OutboxEvent> value) {
+            outbox = value;
+            return this;
+        }
+
+        public Membership build() {
+            return new Membership(id, memberId, status, email, fullName, displayName, language, credentials, consent, roles,
+                    enabled, accessGeneration, accessSyncPending, statusReason, appliedAt, updatedAt,
+                    postingReminderSentFor, outbox);
+        }
+    }
 }

@@ -4,18 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.visaport.identity.audit.AuditEntry;
 import org.visaport.identity.audit.AuditLog;
-import org.visaport.identity.web.ConflictException;
+import org.visaport.platform.outbox.OutboxEvent;
+import org.visaport.platform.outbox.OutboxRelay;
+import org.visaport.platform.problem.Problems;
 
 /**
  * The one way a membership changes state: check the transition, write status, access, audit entry and events in one
- * document update, file the audit entry, then bring Keycloak in line.
+ * document update, file the audit entry, hand the events to the relay, then bring Keycloak in line.
  */
 @Component
 public class MembershipChanges {
@@ -23,12 +24,14 @@ public class MembershipChanges {
     private final MembershipStore store;
     private final AuditLog auditLog;
     private final AccessSync accessSync;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    public MembershipChanges(MembershipStore store, AuditLog auditLog, AccessSync accessSync, Clock clock) {
+    public MembershipChanges(MembershipStore store, AuditLog auditLog, AccessSync accessSync, OutboxRelay relay, Clock clock) {
         this.store = store;
         this.auditLog = auditLog;
         this.accessSync = accessSync;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -36,32 +39,29 @@ public class MembershipChanges {
     }
 
     /**
-     * @param from   the states this change may start from; anything else is a 409
-     * @param events the outbox entries for the changed membership, the first of which should carry the audit entry
+     * @param change a decision made by {@link Membership}'s rules; refused with a 409 if the membership is not in a
+     *               status it may be taken in
+     * @param extra  further fields to set in the same update, or null
+     * @param events the events of the change, given the membership as the change leaves it and the audit entry
      */
-    public Result apply(Membership current, Set<MembershipStatus> from, Change change, Update extra,
-                        BiFunction<Membership, AuditEntry, List<OutboxEntry>> events) {
-        if (!from.contains(current.status())) {
-            throw new ConflictException("A membership in status " + current.status() + " cannot be " + change.action() + ".");
+    public Result apply(Membership current, Change change, Update extra,
+                        BiFunction<Membership, AuditEntry, List<OutboxEvent>> events) {
+        if (!change.allowedFrom(current.status())) {
+            throw Problems.conflict("Conflict", "A membership in status " + current.status() + " cannot be " + change.action() + ".");
         }
         Instant now = clock.instant();
         AuditEntry audit = new AuditEntry(UUID.randomUUID().toString(), current.memberId(), change.action(),
                 change.actor().id(), change.actor().name(), current.status().name(), change.to().name(), change.reason(), now);
-        boolean accessChanged = !change.roles().equals(current.roles()) || change.enabled() != current.enabled()
-                || change.to() == MembershipStatus.ERASED;
+        boolean accessChanged = current.accessChangedBy(change);
         Update update = (extra == null ? new Update() : extra).set("status", change.to()).set("roles", change.roles())
                 .set("enabled", change.enabled()).set("statusReason", change.reason()).set("updatedAt", now);
-        Membership preview = new Membership(current.id(), current.memberId(), change.to(), current.email(), current.fullName(),
-                current.displayName(), current.language(), current.credentials(), current.consent(), change.roles(),
-                change.enabled(), current.accessGeneration(), accessChanged, change.reason(), current.appliedAt(), now,
-                current.postingReminderSentFor(), List.of(), false, null);
-        List<OutboxEntry> outbox = new ArrayList<>(events.apply(preview, audit));
-        if (outbox.stream().noneMatch(entry -> entry.audit() != null)) {
-            outbox.add(new OutboxEntry(audit.id(), null, null, null, audit));
-        }
+        List<OutboxEvent> outbox = new ArrayList<>();
+        outbox.add(auditLog.localStep(audit));
+        outbox.addAll(events.apply(current.after(change, now), audit));
         Membership updated = store.transition(current.id(), current.status(), update, accessChanged, outbox)
-                .orElseThrow(() -> new ConflictException("The membership changed meanwhile; reload and try again."));
+                .orElseThrow(() -> Problems.conflict("Conflict", "The membership changed meanwhile; reload and try again."));
         auditLog.record(audit);
+        relay.dispatch(updated.id());
         boolean synced = !updated.accessSyncPending() || accessSync.sync(updated);
         return new Result(updated, synced);
     }

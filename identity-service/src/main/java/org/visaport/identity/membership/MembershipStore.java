@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,15 +11,21 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import org.visaport.identity.web.Cursor;
+import org.visaport.platform.outbox.OutboxDefinition;
+import org.visaport.platform.outbox.OutboxEvent;
+import org.visaport.platform.paging.Keyset;
+import org.visaport.platform.paging.KeysetPosition;
 
 /**
  * Every write to a membership is one single-document update: the change, its outbox entries and the access
  * generation move together, which MongoDB applies atomically without transactions. State changes are
- * compare-and-set on the expected status, so concurrent decisions cannot both win.
+ * compare-and-set on the expected status, so concurrent decisions cannot both win. The outbox relay
+ * ({@link MembershipOutbox}) takes the entries from there; whoever writes entries dispatches it afterwards.
  */
 @Component
 public class MembershipStore {
+
+    static final String OUTBOX = OutboxDefinition.DEFAULT_FIELD;
 
     private final MongoTemplate mongo;
 
@@ -34,7 +39,7 @@ public class MembershipStore {
     }
 
     /** The application's second half: the Keycloak user exists, the membership becomes visible to moderators. */
-    public boolean completeProvisioning(String id, String memberId, List<OutboxEntry> entries, Instant now) {
+    public boolean completeProvisioning(String id, String memberId, List<OutboxEvent> entries, Instant now) {
         Update update = new Update().set("memberId", memberId).set("status", MembershipStatus.PENDING_VERIFICATION)
                 .set("updatedAt", now);
         return mongo.updateFirst(byIdAndStatus(id, MembershipStatus.PROVISIONING), withOutbox(update, entries),
@@ -54,7 +59,7 @@ public class MembershipStore {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("email").is(email)), Membership.class));
     }
 
-    public void append(String id, List<OutboxEntry> entries) {
+    public void append(String id, List<OutboxEvent> entries) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), withOutbox(new Update(), entries), Membership.class);
     }
 
@@ -63,7 +68,7 @@ public class MembershipStore {
      * generation and marks Keycloak as to be brought in line.
      */
     public Optional<Membership> transition(String id, MembershipStatus expected, Update change, boolean accessChanged,
-                                           List<OutboxEntry> entries) {
+                                           List<OutboxEvent> entries) {
         if (accessChanged) {
             change.inc("accessGeneration", 1).set("accessSyncPending", true);
         }
@@ -78,14 +83,10 @@ public class MembershipStore {
         removeIfErasedAndSettled(id);
     }
 
-    public List<Membership> page(MembershipStatus status, Cursor after, int limit) {
-        Criteria criteria = Criteria.where("status").is(status);
-        if (after != null) {
-            criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
-                    Criteria.where("appliedAt").gt(after.at()),
-                    new Criteria().andOperator(Criteria.where("appliedAt").is(after.at()), Criteria.where("_id").gt(after.id()))));
-        }
-        return mongo.find(Query.query(criteria).with(Sort.by("appliedAt", "_id")).limit(limit + 1), Membership.class);
+    /** Memberships in {@code status}, oldest application first; up to {@code limit + 1} rows (see {@link Keyset}). */
+    public List<Membership> page(MembershipStatus status, KeysetPosition after, int limit) {
+        return mongo.find(Keyset.query(Criteria.where("status").is(status), "appliedAt", Sort.Direction.ASC, after, limit),
+                Membership.class);
     }
 
     /** Suspended, rejected and erased members: their tokens are refused here before they expire. */
@@ -102,54 +103,44 @@ public class MembershipStore {
                 .and("appliedAt").lt(before)).limit(limit), Membership.class);
     }
 
-    public List<Membership> activeWithPostingEndingBy(LocalDate day, int limit) {
-        return mongo.find(Query.query(Criteria.where("status").is(MembershipStatus.ACTIVE)
-                .and("credentials.postingEndsOn").lte(day)).limit(limit), Membership.class);
+    /**
+     * Active memberships whose posting ends by {@code day}, in id order after {@code afterId} (null: from the start):
+     * a caller pages through all of them, whatever it does to the ones it has seen.
+     */
+    public List<Membership> activeWithPostingEndingBy(LocalDate day, String afterId, int limit) {
+        Criteria criteria = Criteria.where("status").is(MembershipStatus.ACTIVE).and("credentials.postingEndsOn").lte(day);
+        if (afterId != null) {
+            criteria = criteria.and("_id").gt(afterId);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), Membership.class);
     }
 
     /** Reminds once per posting end date. */
-    public boolean markReminded(String id, LocalDate postingEndsOn, List<OutboxEntry> entries) {
+    public boolean markReminded(String id, LocalDate postingEndsOn, List<OutboxEvent> entries) {
         Query query = Query.query(Criteria.where("_id").is(id).and("credentials.postingEndsOn").is(postingEndsOn)
                 .and("postingReminderSentFor").ne(postingEndsOn));
         return mongo.updateFirst(query, withOutbox(new Update().set("postingReminderSentFor", postingEndsOn), entries),
                 Membership.class).getModifiedCount() == 1;
     }
 
-    /** Claims one membership with unsent outbox entries for {@code lease}; another instance skips it meanwhile. */
-    public Optional<Membership> claimForRelay(Instant now, Instant leaseUntil) {
-        Query query = Query.query(new Criteria().andOperator(Criteria.where("outboxPending").is(true),
-                new Criteria().orOperator(Criteria.where("relayLeaseUntil").is(null), Criteria.where("relayLeaseUntil").lt(now))));
-        return Optional.ofNullable(mongo.findAndModify(query, new Update().set("relayLeaseUntil", leaseUntil),
-                FindAndModifyOptions.options().returnNew(true), Membership.class));
-    }
-
-    /** Drops the sent entries and the lease. */
-    public void markRelayed(String id, List<String> sentIds) {
-        Query byId = Query.query(Criteria.where("_id").is(id));
-        mongo.updateFirst(byId, new Update().pull("outbox", new Document("entryId", new Document("$in", sentIds)))
-                .unset("relayLeaseUntil"), Membership.class);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("outbox").size(0)),
-                new Update().set("outboxPending", false), Membership.class);
-        removeIfErasedAndSettled(id);
-    }
-
-    /** An erased membership goes once both its events are out and its Keycloak user is gone, whichever comes last. */
-    private void removeIfErasedAndSettled(String id) {
-        mongo.remove(Query.query(Criteria.where("_id").is(id).and("status").is(MembershipStatus.ERASED)
-                .and("outboxPending").is(false).and("accessSyncPending").is(false)), Membership.class);
-    }
-
-    public void releaseRelay(String id) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset("relayLeaseUntil"), Membership.class);
+    /**
+     * An erased membership goes once both its outbox is empty and its Keycloak user is gone, whichever comes last
+     * (the relay calls this after it removed entries, the access sync after Keycloak confirmed).
+     */
+    public void removeIfErasedAndSettled(String id) {
+        mongo.remove(Query.query(new Criteria().andOperator(
+                Criteria.where("_id").is(id).and("status").is(MembershipStatus.ERASED).and("accessSyncPending").is(false),
+                new Criteria().orOperator(Criteria.where(OUTBOX).size(0), Criteria.where(OUTBOX).exists(false)))),
+                Membership.class);
     }
 
     private static Query byIdAndStatus(String id, MembershipStatus status) {
         return Query.query(Criteria.where("_id").is(id).and("status").is(status));
     }
 
-    private static Update withOutbox(Update update, List<OutboxEntry> entries) {
+    private static Update withOutbox(Update update, List<OutboxEvent> entries) {
         if (!entries.isEmpty()) {
-            update.push("outbox").each(entries.toArray()).set("outboxPending", true);
+            update.push(OUTBOX).each(entries.toArray());
         }
         return update;
     }

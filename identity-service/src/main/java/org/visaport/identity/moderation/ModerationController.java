@@ -23,8 +23,9 @@ import org.visaport.identity.membership.Actors;
 import org.visaport.identity.membership.MembershipChanges;
 import org.visaport.identity.membership.MembershipStatus;
 import org.visaport.identity.membership.MembershipStore;
-import org.visaport.identity.web.Cursor;
-import org.visaport.identity.web.Page;
+import org.visaport.platform.paging.Cursors;
+import org.visaport.platform.paging.KeysetPosition;
+import org.visaport.platform.paging.Page;
 
 /** Verification and decisions. Moderators and admins decide; only admins change roles. */
 @RestController
@@ -33,10 +34,12 @@ class ModerationController {
 
     private final ModerationService moderation;
     private final MembershipStore store;
+    private final Cursors cursors;
 
-    ModerationController(ModerationService moderation, MembershipStore store) {
+    ModerationController(ModerationService moderation, MembershipStore store, Cursors cursors) {
         this.moderation = moderation;
         this.store = store;
+        this.cursors = cursors;
     }
 
     @GetMapping("/applications")
@@ -48,8 +51,10 @@ class ModerationController {
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                JwtAuthenticationToken caller) {
         boolean admin = isAdmin(caller);
-        return Page.of(store.page(status, Cursor.decode(cursor), limit), limit,
-                m -> new Cursor(m.appliedAt(), m.id()), m -> ApplicationView.of(m, admin, !m.accessSyncPending()));
+        // A cursor belongs to the list of one status: carried to another, it is refused.
+        String scope = "applications:" + status;
+        return cursors.page(scope, store.page(status, cursors.afterPosition(scope, cursor), limit), limit,
+                m -> new KeysetPosition(m.appliedAt(), m.id()), m -> ApplicationView.of(m, admin, !m.accessSyncPending()));
     }
 
     @GetMapping("/applications/{memberId}")

@@ -2,28 +2,21 @@ package org.visaport.identity.profile;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.visaport.identity.events.MemberEventFactory;
 import org.visaport.identity.events.MemberEvents;
 import org.visaport.identity.membership.Actor;
-import org.visaport.identity.membership.Change;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.membership.MembershipChanges;
 import org.visaport.identity.membership.MembershipStatus;
 import org.visaport.identity.membership.MembershipStore;
-import org.visaport.identity.web.NotFoundException;
+import org.visaport.platform.problem.Problems;
 
 /** A member's own data: read, change, and leave. */
 @Service
 public class ProfileService {
-
-    private static final Set<MembershipStatus> ERASABLE = Set.of(MembershipStatus.PENDING_VERIFICATION,
-            MembershipStatus.INFORMATION_REQUESTED, MembershipStatus.ACTIVE, MembershipStatus.REJECTED,
-            MembershipStatus.SUSPENDED, MembershipStatus.LAPSED);
 
     private final MembershipStore store;
     private final MembershipChanges changes;
@@ -39,7 +32,7 @@ public class ProfileService {
 
     public Membership get(String memberId) {
         return store.byMemberId(memberId).filter(m -> m.status() != MembershipStatus.PROVISIONING)
-                .orElseThrow(() -> new NotFoundException("You have no membership; apply first."));
+                .orElseThrow(() -> Problems.notFound("Not found", "You have no membership; apply first."));
     }
 
     public Membership update(String memberId, ProfileUpdate patch) {
@@ -50,20 +43,14 @@ public class ProfileService {
                 .set("credentials", m.credentials().withPosting(
                         patch.postingCity() == null ? m.credentials().postingCity() : patch.postingCity().strip(),
                         patch.postingEndsOn() == null ? m.credentials().postingEndsOn() : patch.postingEndsOn()));
-        boolean renewsPosting = m.status() == MembershipStatus.LAPSED && patch.postingEndsOn() != null
-                && patch.postingEndsOn().isAfter(LocalDate.now(clock));
         Actor self = new Actor(memberId, "the member");
-        if (renewsPosting) {
-            Set<String> roles = new HashSet<>(m.roles());
-            roles.add("member");
-            return changes.apply(m, Set.of(MembershipStatus.LAPSED),
-                    new Change(MembershipStatus.ACTIVE, roles, true, "posting-renewed", self, null), extra,
+        if (m.renewedBy(patch.postingEndsOn(), LocalDate.now(clock))) {
+            return changes.apply(m, m.postingRenewal(self), extra,
                     (after, audit) -> List.of(events.event("member.reinstated", memberId, new MemberEvents.Reinstated(
-                            memberId, displayName, after.roles().stream().sorted().toList(), "POSTING_RENEWED", audit.at()), audit)))
+                            memberId, displayName, after.roles().stream().sorted().toList(), "POSTING_RENEWED", audit.at()))))
                     .membership();
         }
-        return changes.apply(m, Set.of(m.status()),
-                new Change(m.status(), m.roles(), m.enabled(), "profile-updated", self, null), extra,
+        return changes.apply(m, m.profileUpdate(self), extra,
                 (after, audit) -> displayName.equals(m.displayName()) ? List.of() : List.of(events.event(
                         "member.profile-updated", memberId, new MemberEvents.ProfileUpdated(memberId, displayName, audit.at()))))
                 .membership();
@@ -77,10 +64,9 @@ public class ProfileService {
         Membership m = get(memberId);
         Update extra = new Update().set("email", "erased:" + m.id()).set("fullName", null).set("displayName", null)
                 .set("language", null).set("credentials", null).set("consent", null);
-        changes.apply(m, ERASABLE, new Change(MembershipStatus.ERASED, Set.of(), false, "deleted",
-                        new Actor(memberId, "the member"), null), extra,
+        changes.apply(m, m.erasure(new Actor(memberId, "the member")), extra,
                 (after, audit) -> List.of(
-                        events.event("member.deleted", memberId, new MemberEvents.Deleted(memberId, audit.at()), audit),
+                        events.event("member.deleted", memberId, new MemberEvents.Deleted(memberId, audit.at())),
                         events.notification(new MemberEvents.NotificationRequested(memberId, m.email(), m.fullName(),
                                 m.language(), "account-deleted", null, null), memberId)));
     }

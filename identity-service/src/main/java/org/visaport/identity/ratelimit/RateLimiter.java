@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import org.visaport.identity.web.RateLimitedException;
+import org.visaport.platform.problem.Problems;
 
 /**
  * Fixed-window counters in MongoDB, so a limit holds across instances: one atomic upsert-and-increment per request.
@@ -34,7 +34,7 @@ public class RateLimiter {
                 new Update().inc("count", 1).setOnInsert("expiresAt", windowEnd),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class);
         if (counter != null && counter.count() > limit) {
-            throw new RateLimitedException(Duration.between(now, windowEnd));
+            throw Problems.rateLimited(Duration.between(now, windowEnd));
         }
     }
 

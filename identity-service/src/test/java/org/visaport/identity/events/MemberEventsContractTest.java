@@ -17,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
-import org.visaport.identity.membership.OutboxEntry;
+import org.visaport.platform.events.EventRecorder;
+import org.visaport.platform.outbox.OutboxEvent;
 import org.visaport.testsupport.ProjectLayout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,9 +76,9 @@ class MemberEventsContractTest {
     @Test
     void theEnvelopeCarriesTheDocumentedAttributes() {
         JsonMapper json = JsonMapper.builder().build();
-        MemberEventFactory factory = new MemberEventFactory(json, new MemberEventProperties(null, null, 0, null),
-                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
-        OutboxEntry entry = factory.event("member.lapsed", "m-1", new MemberEvents.Lapsed("m-1", LocalDate.of(2026, 11, 24),
+        MemberEventFactory factory = new MemberEventFactory(new EventRecorder(json,
+                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), "/identity-service"));
+        OutboxEvent entry = factory.event("member.lapsed", "m-1", new MemberEvents.Lapsed("m-1", LocalDate.of(2026, 11, 24),
                 Instant.parse("2026-11-25T12:00:00Z")));
         JsonNode envelope = json.readTree(entry.payload());
         Set<String> required = new HashSet<>();

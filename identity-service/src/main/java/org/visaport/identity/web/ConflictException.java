@@ -1,8 +1,0 @@
-package org.visaport.identity.web;
-
-public class ConflictException extends RuntimeException {
-
-    public ConflictException(String message) {
-        super(message);
-    }
-}
