@@ -2,7 +2,9 @@ package org.visaport.platform.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Date;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,16 +34,26 @@ class OutboxLeases {
 
     /**
      * True if this instance now holds the lease: it was free or expired. Not if this instance holds it already: then
-     * another of its threads is relaying the aggregate right now.
+     * another of its threads is relaying the aggregate right now. A held lease is seen by a read, without a write
+     * that would fail on the unique id (which a MongoDB server may log as an error each time).
      */
     boolean claim(String key) {
         var now = clock.instant();
-        Query freeOrExpired = Query.query(Criteria.where("_id").is(key).and("until").lt(now));
+        Document lease = mongo.findById(key, Document.class, COLLECTION);
+        Update take = new Update().set("owner", owner).set("until", now.plus(length));
+        if (lease != null) {
+            Date until = lease.getDate("until");
+            if (until != null && !until.toInstant().isBefore(now)) {
+                return false;
+            }
+            // Expired: take it over, unless another instance just did.
+            return mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("until").lt(now)), take,
+                    FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION) != null;
+        }
         try {
-            mongo.findAndModify(freeOrExpired, new Update().set("owner", owner).set("until", now.plus(length)),
-                    FindAndModifyOptions.options().upsert(true).returnNew(true), org.bson.Document.class, COLLECTION);
+            mongo.insert(new Document("_id", key).append("owner", owner).append("until", Date.from(now.plus(length))), COLLECTION);
             return true;
-        } catch (DuplicateKeyException heldByAnother) {
+        } catch (DuplicateKeyException claimedMeanwhile) {
             return false;
         }
     }
