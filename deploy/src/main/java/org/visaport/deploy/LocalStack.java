@@ -168,6 +168,9 @@ public final class LocalStack {
         for (ServiceSpec service : ServiceSpec.ALL) {
             out.printf("  %-22s %-44s %s%n", service.module(), service.baseUri(settings), service.readinessUri(settings));
             out.printf("  %-22s %-44s %s%n", "", "", service.apiDocsUri(settings));
+            if (service.module().equals("gateway")) {
+                out.printf("  %-22s %-44s %s%n", "", "", service.metricsUri(settings));
+            }
         }
         if (settings.externalIssuerUri().isEmpty()) {
             out.printf("  %-22s %-44s %s%n", "keycloak admin console", "http://127.0.0.1:" + settings.port("keycloak") + "/admin/",

@@ -24,8 +24,19 @@ public record ServiceSpec(String module, String portName) {
         return URI.create("http://127.0.0.1:" + settings.port(portName));
     }
 
+    /** The gateway keeps its actuator on a management port and answers the probes on its public port at /readyz. */
     public URI readinessUri(StackSettings settings) {
-        return baseUri(settings).resolve("/actuator/health/readiness");
+        return baseUri(settings).resolve(isGateway() ? "/readyz" : "/actuator/health/readiness");
+    }
+
+    /** Where Prometheus scrapes the service: the gateway on its management port, the services on their own port. */
+    public URI metricsUri(StackSettings settings) {
+        URI base = isGateway() ? URI.create("http://127.0.0.1:" + settings.port("gateway-management")) : baseUri(settings);
+        return base.resolve("/actuator/prometheus");
+    }
+
+    private boolean isGateway() {
+        return module.equals("gateway");
     }
 
     public URI apiDocsUri(StackSettings settings) {
@@ -42,6 +53,9 @@ public record ServiceSpec(String module, String portName) {
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(settings.port("smtp")));
         env.put("SPRING_PROFILES_ACTIVE", "local");
+        if (isGateway()) {
+            env.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(settings.port("gateway-management")));
+        }
         for (ServiceSpec other : ALL) {
             if (!other.module.equals("gateway")) {
                 env.put(other.portName.toUpperCase(java.util.Locale.ROOT) + "_SERVICE_URI", other.baseUri(settings).toString());

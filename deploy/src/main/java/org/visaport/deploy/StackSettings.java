@@ -24,6 +24,7 @@ public record StackSettings(
     private static Map<String, Integer> orderedPorts() {
         var ports = new java.util.LinkedHashMap<String, Integer>();
         ports.put("gateway", 8080);
+        ports.put("gateway-management", 8090);
         ports.put("identity", 8081);
         ports.put("news", 8082);
         ports.put("comment", 8083);

@@ -12,7 +12,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Stands in for the services behind the gateway: answers 200 and remembers what reached it. */
 final class RecordingBackend {
 
-    record Received(String path, String authorization, String forwardedFor) {
+    /** What reached the service: the path and the headers that say who is calling. */
+    record Received(String path, String authorization, String forwardedFor, String forwarded, String realIp) {
+
+        /** A request that carries no {@code Forwarded} and no {@code X-Real-IP} header. */
+        Received(String path, String authorization, String forwardedFor) {
+            this(path, authorization, forwardedFor, null, null);
+        }
     }
 
     private final HttpServer server;
@@ -25,8 +31,10 @@ final class RecordingBackend {
             throw new IllegalStateException(e);
         }
         server.createContext("/", exchange -> {
-            received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
+            var headers = exchange.getRequestHeaders();
+            received.add(new Received(exchange.getRequestURI().getPath(), headers.getFirst("Authorization"),
+                    String.join(", ", headers.getOrDefault("X-Forwarded-For", List.of())).transform(v -> v.isEmpty() ? null : v),
+                    headers.getFirst("Forwarded"), headers.getFirst("X-Real-IP")));
             byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -43,5 +51,14 @@ final class RecordingBackend {
 
     List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** The one request that reached {@code path}; each test calls a path of its own. */
+    Received receivedAt(String path) {
+        List<Received> matching = received.stream().filter(r -> r.path().equals(path)).toList();
+        if (matching.size() != 1) {
+            throw new AssertionError(matching.size() + " requests reached " + path + ": " + received);
+        }
+        return matching.getFirst();
     }
 }
