@@ -60,9 +60,9 @@ class EmailVerificationIT {
         ApiClient.Reply applied = api.call("POST", "/api/identity/applications", MembershipContract.application(email), null,
                 Map.of("X-Forwarded-For", MembershipContract.nextAddress()));
         assertThat(applied.status()).as(applied.body()).isEqualTo(202);
-        String memberId = mongo.findOne(Query.query(Criteria.where("email").is(email)), Membership.class).memberId();
-
+        // The account is made after the answer; the mail comes once it is.
         TestMail.Mail mail = TestMail.await(email, Duration.ofSeconds(30));
+        String memberId = mongo.findOne(Query.query(Criteria.where("email").is(email)), Membership.class).memberId();
         Matcher link = VERIFICATION_LINK.matcher(mail.text());
         assertThat(link.find()).as("a verification link in: " + mail.text()).isTrue();
         assertThat(link.group()).startsWith(parts.keycloak().issuerUri() + "/login-actions/action-token?");

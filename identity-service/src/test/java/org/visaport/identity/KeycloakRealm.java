@@ -132,6 +132,132 @@ public final class KeycloakRealm {
         throw new IllegalStateException("too many redirects from " + uri);
     }
 
+    /** The whole token answer of a password grant with the given scope (e.g. {@code openid offline_access}). */
+    public JsonNode tokens(String username, String password, String scope) {
+        Grant grant = signIn(username, password, scope);
+        if (grant.status() != 200) {
+            throw new IllegalStateException("sign-in of " + username + " failed: " + grant.body());
+        }
+        return JSON.readTree(grant.body());
+    }
+
+    public Grant signIn(String username, String password, String scope) {
+        String form = "grant_type=password&client_id=" + KeycloakTokens.CLI_CLIENT
+                + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
+                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(tokens.issuerUri() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        String token = response.statusCode() == 200 ? JSON.readTree(response.body()).path("access_token").asString() : null;
+        return new Grant(response.statusCode(), token, response.body());
+    }
+
+    /** The status of a refresh-token grant: 200 while the session (or offline session) lives, 400 after. */
+    public int refresh(String refreshToken) {
+        String form = "grant_type=refresh_token&client_id=" + KeycloakTokens.CLI_CLIENT
+                + "&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(tokens.issuerUri() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
+    }
+
+    /** Gives a user a realm role behind the service's back, as an administrator in Keycloak's console would. */
+    public void grantRealmRole(String email, String role) {
+        String userId = user(email).orElseThrow().path("id").asString();
+        String representation = send(admin("/roles/" + role).GET()).body();
+        HttpResponse<String> response = send(admin("/users/" + userId + "/role-mappings/realm")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + representation + "]")));
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("cannot grant " + role + " to " + email + ": " + response.body());
+        }
+    }
+
+    /** Offers the {@code offline_access} scope to a client, as an administrator would for a client that needs it. */
+    public void offerOfflineAccess(String clientId) {
+        String client = JSON.readTree(send(admin("/clients?clientId=" + clientId).GET()).body()).get(0).path("id").asString();
+        String scope = null;
+        for (JsonNode candidate : JSON.readTree(send(admin("/client-scopes").GET()).body())) {
+            if ("offline_access".equals(candidate.path("name").asString())) {
+                scope = candidate.path("id").asString();
+            }
+        }
+        HttpResponse<String> response = send(admin("/clients/" + client + "/optional-client-scopes/" + scope)
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("cannot offer offline access to " + clientId + ": " + response.body());
+        }
+    }
+
+    /** What a signed-in user sends from Keycloak's account console to change the own profile. */
+    public int updateOwnAccount(String accessToken, JsonNode account) {
+        return send(HttpRequest.newBuilder(URI.create(tokens.issuerUri() + "/account"))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(account.toString()))).statusCode();
+    }
+
+    public JsonNode ownAccount(String accessToken) {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(tokens.issuerUri() + "/account"))
+                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET()).body());
+    }
+
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
+    private static final Pattern RESET_LINK = Pattern.compile("href=\"([^\"]*/login-actions/reset-credentials[^\"]*)\"");
+
+    /**
+     * "Forgot password?" on Keycloak's sign-in page, as a browser does it: opens the sign-in page of the web client,
+     * follows the reset link and sends the address. Keycloak then mails a link to set a new password.
+     */
+    public Page forgotPassword(String email) {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+        HttpResponse<String> signIn = browse(URI.create(tokens.issuerUri() + "/protocol/openid-connect/auth?client_id=visaport-web"
+                + "&response_type=code&scope=openid&redirect_uri=" + URLEncoder.encode("http://127.0.0.1:3000/", StandardCharsets.UTF_8)
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256"), cookies);
+        Matcher reset = RESET_LINK.matcher(signIn.body());
+        if (!reset.find()) {
+            return new Page(signIn.statusCode(), signIn.body());
+        }
+        HttpResponse<String> form = browse(URI.create(tokens.issuerUri()).resolve(unescape(reset.group(1))), cookies);
+        return submit(form, cookies, Map.of("username", email));
+    }
+
+    /** Opens the mailed reset link and sets the new password on the form it shows. */
+    public Page setNewPassword(String link, String password) {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        HttpResponse<String> page = browse(URI.create(link), cookies);
+        Matcher proceed = ACTION_LINK.matcher(page.body());
+        if (page.statusCode() == 200 && proceed.find()) {
+            page = browse(URI.create(unescape(proceed.group(1))), cookies);
+        }
+        return submit(page, cookies, Map.of("password-new", password, "password-confirm", password));
+    }
+
+    private static Page submit(HttpResponse<String> page, Map<String, String> cookies, Map<String, String> fields) {
+        Matcher action = FORM_ACTION.matcher(page.body());
+        if (!action.find()) {
+            return new Page(page.statusCode(), page.body());
+        }
+        String body = fields.entrySet().stream().map(f -> f.getKey() + "=" + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder post = HttpRequest.newBuilder(page.uri().resolve(unescape(action.group(1))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> answer = send(post);
+        Optional<String> location = answer.headers().firstValue("Location");
+        if (answer.statusCode() / 100 == 3 && location.isPresent()) {
+            answer = browse(page.uri().resolve(location.get()), cookies);
+        }
+        return new Page(answer.statusCode(), answer.body());
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&amp;", "&");
+    }
+
     /** A user created behind the service's back, as a crash after its Keycloak write would leave one. */
     public void createUser(String email, String password) {
         String user = """

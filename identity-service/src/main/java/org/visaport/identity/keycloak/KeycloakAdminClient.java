@@ -30,12 +30,39 @@ public class KeycloakAdminClient {
     private final ServiceAccountToken token;
     private final KeycloakGuard guard;
     private final Map<String, JsonNode> roles = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
+    private volatile FetchedPolicy passwordPolicy;
 
-    KeycloakAdminClient(RestClient http, KeycloakProperties properties, ServiceAccountToken token, KeycloakGuard guard) {
+    /** Read again after a while, so a policy changed in Keycloak applies here too without a restart. */
+    private record FetchedPolicy(PasswordPolicy policy, java.time.Instant at) {
+    }
+
+    private static final java.time.Duration POLICY_KEPT_FOR = java.time.Duration.ofSeconds(30);
+
+    KeycloakAdminClient(RestClient http, KeycloakProperties properties, ServiceAccountToken token, KeycloakGuard guard,
+                        java.time.Clock clock) {
         this.http = http;
         this.properties = properties;
         this.token = token;
         this.guard = guard;
+        this.clock = clock;
+    }
+
+    /**
+     * The realm's password policy. Reading it also shows that Keycloak answers right now, which is what lets an
+     * application be accepted before its account is made.
+     */
+    public PasswordPolicy passwordPolicy() {
+        FetchedPolicy fetched = passwordPolicy;
+        if (fetched != null && fetched.at().plus(POLICY_KEPT_FOR).isAfter(clock.instant())) {
+            return fetched.policy();
+        }
+        JsonNode realm = guard.idempotent(() -> authorized(() -> http.get().uri(properties.adminUrl())
+                .header("Authorization", "Bearer " + token.get())
+                .retrieve().body(JsonNode.class)));
+        PasswordPolicy policy = PasswordPolicy.parse(realm.path("passwordPolicy").asString(""));
+        passwordPolicy = new FetchedPolicy(policy, clock.instant());
+        return policy;
     }
 
     /** Creates an enabled user who must verify the e-mail address before signing in; returns the user id. */
@@ -117,11 +144,29 @@ public class KeycloakAdminClient {
         }));
     }
 
-    /** Ends every session of the user, so refresh tokens stop working at once. */
+    /**
+     * Ends every session of the user, so refresh tokens stop working at once: the online sessions, and the offline
+     * ones, which Keycloak's logout leaves alone and which end only with the consent (grant) of each client.
+     */
     public void logout(String userId) {
         guard.idempotent(() -> authorized(() -> http.post().uri(properties.adminUrl() + "/users/{id}/logout", userId)
                 .header("Authorization", "Bearer " + token.get())
                 .retrieve().toBodilessEntity()));
+        JsonNode grants = guard.idempotent(() -> authorized(() -> http.get().uri(properties.adminUrl() + "/users/{id}/consents", userId)
+                .header("Authorization", "Bearer " + token.get())
+                .retrieve().body(JsonNode.class)));
+        for (JsonNode grant : grants) {
+            String clientId = grant.path("clientId").asString();
+            guard.idempotent(() -> authorized(() -> {
+                try {
+                    return http.delete().uri(properties.adminUrl() + "/users/{id}/consents/{client}", userId, clientId)
+                            .header("Authorization", "Bearer " + token.get())
+                            .retrieve().toBodilessEntity();
+                } catch (HttpClientErrorException.NotFound alreadyRevoked) {
+                    return null;
+                }
+            }));
+        }
     }
 
     public Set<String> realmRoles(String userId) {

@@ -32,6 +32,6 @@ class KeycloakConfig {
                 .build());
         requests.setReadTimeout(properties.readTimeout());
         RestClient http = builder.clone().requestFactory(requests).build();
-        return new KeycloakAdminClient(http, properties, new ServiceAccountToken(http, properties, clock), guard);
+        return new KeycloakAdminClient(http, properties, new ServiceAccountToken(http, properties, clock), guard, clock);
     }
 }
