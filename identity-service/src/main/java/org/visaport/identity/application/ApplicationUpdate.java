@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.visaport.identity.membership.PostingHorizon;
 import org.visaport.platform.validation.CountryCode;
 
 /**
@@ -16,6 +17,6 @@ public record ApplicationUpdate(
         @Size(min = 1, max = 120) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String position,
         @Size(min = 1, max = 64) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String accreditationNumber,
         @Size(min = 1, max = 120) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String postingCity,
-        @Future LocalDate postingEndsOn,
+        @Future @PostingHorizon LocalDate postingEndsOn,
         @Size(max = 2000) String note) {
 }

@@ -1,6 +1,7 @@
 package org.visaport.identity.membership;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,13 +11,18 @@ import org.visaport.identity.keycloak.KeycloakUnavailableException;
 
 /**
  * Brings the Keycloak user in line with what the membership says: enabled or not (disabling also ends every session),
- * which of the roles membership manages it holds, or gone altogether once erased. Every step is idempotent, so a
- * retry after a partial failure simply finishes the job.
+ * which of the roles membership manages it holds ({@link Membership#keycloakRoles()}: staff roles only while active),
+ * or gone altogether once erased. Every step is idempotent, so a retry after a partial failure simply finishes the
+ * job. Two syncs of one member may overlap (a decision's own and the reconciler's, or two decisions'): whichever
+ * applied an older state than the membership has by the time it is done applies the newest one again, so the last
+ * state Keycloak is given is the membership's.
  */
 @Component
 public class AccessSync {
 
     private static final Logger log = LoggerFactory.getLogger(AccessSync.class);
+    /** Rounds one call makes while newer changes keep coming in; after that the reconciler takes over. */
+    private static final int ROUNDS = 3;
 
     private final KeycloakAdminClient keycloak;
     private final MembershipStore store;
@@ -28,10 +34,23 @@ public class AccessSync {
 
     /** Returns whether Keycloak now matches; if not, the pending flag stays and the reconciler tries again. */
     public boolean sync(Membership membership) {
+        Membership applied = membership;
         try {
-            apply(membership);
-            store.markAccessSynced(membership.id(), membership.accessGeneration());
-            return true;
+            for (int round = 1; round <= ROUNDS; round++) {
+                apply(applied);
+                if (store.markAccessSynced(applied.id(), applied.accessGeneration())) {
+                    return true;
+                }
+                // A newer change came in meanwhile, and its own sync may have finished before this one: Keycloak may
+                // hold the older state now. Flag it for the reconciler first, in case the next round fails.
+                store.markAccessSyncPending(applied.id());
+                Optional<Membership> latest = store.byId(applied.id());
+                if (latest.isEmpty()) {
+                    return true;
+                }
+                applied = latest.get();
+            }
+            return false;
         } catch (KeycloakUnavailableException e) {
             log.warn("Keycloak unavailable; access of member {} will be synchronised later", membership.memberId());
             return false;
@@ -47,16 +66,22 @@ public class AccessSync {
         if (!membership.enabled()) {
             keycloak.setEnabled(userId, false);
             keycloak.logout(userId);
+            syncRoles(userId, membership.keycloakRoles());
             return;
         }
+        // Roles first: the user never signs in with more than the membership grants.
+        syncRoles(userId, membership.keycloakRoles());
         keycloak.setEnabled(userId, true);
+    }
+
+    private void syncRoles(String userId, Set<String> granted) {
         Set<String> held = new HashSet<>(keycloak.realmRoles(userId));
         held.retainAll(Membership.MANAGED_ROLES);
-        Set<String> missing = new HashSet<>(membership.roles());
+        Set<String> missing = new HashSet<>(granted);
         missing.removeAll(held);
         Set<String> surplus = new HashSet<>(held);
-        surplus.removeAll(membership.roles());
-        keycloak.addRealmRoles(userId, missing);
+        surplus.removeAll(granted);
         keycloak.removeRealmRoles(userId, surplus);
+        keycloak.addRealmRoles(userId, missing);
     }
 }

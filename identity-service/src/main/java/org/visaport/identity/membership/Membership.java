@@ -23,6 +23,10 @@ import org.visaport.platform.outbox.OutboxEvent;
  *
  * @param id       application id (ours, created before the Keycloak user exists)
  * @param memberId the Keycloak user id, i.e. the {@code sub} of the member's tokens; null while provisioning
+ * @param roles    the roles the member holds; staff roles ({@link #GRANTABLE_ROLES}) work only while the membership is
+ *                 {@code ACTIVE}: Keycloak gets {@link #keycloakRoles()}, which leaves them out in any other status
+ * @param version  raised by every change of status, access or own data; a change is written only if the membership is
+ *                 still at the version it was decided on, so no write can undo another made meanwhile
  * @param outbox   events and audit entries written with the change that caused them, until the relay has handed them
  *                 on (relay bookkeeping such as leases lives elsewhere)
  */
@@ -46,12 +50,18 @@ public record Membership(
         Instant appliedAt,
         Instant updatedAt,
         LocalDate postingReminderSentFor,
+        Long version,
         List<OutboxEvent> outbox) {
 
     /** The realm roles membership decides about; any other role a Keycloak user holds is left alone. */
     public static final Set<String> MANAGED_ROLES = Set.of("applicant", "member", "moderator", "editor");
     /** Roles an admin grants and revokes; their holders are staff. */
     public static final Set<String> GRANTABLE_ROLES = Set.of("moderator", "editor");
+    /**
+     * Everyone only an admin may act on: the grantable roles, and {@code admin}, which lives in Keycloak alone (it is
+     * given there, not by membership).
+     */
+    public static final Set<String> STAFF_ROLES = Set.of("moderator", "editor", "admin");
     public static final Set<MembershipStatus> UNDER_REVIEW =
             Set.of(MembershipStatus.PENDING_VERIFICATION, MembershipStatus.INFORMATION_REQUESTED);
     /** Everyone who has a membership may leave; an application still being written cannot, nor can the erased. */
@@ -61,6 +71,8 @@ public record Membership(
 
     public Membership {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
+        // Memberships stored before versions existed have none: version 0.
+        version = version == null ? 0L : version;
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
@@ -82,9 +94,32 @@ public record Membership(
         return UNDER_REVIEW.contains(status);
     }
 
-    /** Moderators and editors: only admins may suspend them, so staff cannot silence each other. */
+    /**
+     * Moderators and editors by this membership's roles: only admins act on them, so staff cannot silence each other.
+     * An admin is staff too, but that role lives in Keycloak only; see {@link #STAFF_ROLES}.
+     */
     public boolean isStaff() {
         return roles.stream().anyMatch(GRANTABLE_ROLES::contains);
+    }
+
+    /** The roles Keycloak should grant: staff roles only while the membership is active (they return with it). */
+    public Set<String> keycloakRoles() {
+        return keycloakRoles(status, roles);
+    }
+
+    private static Set<String> keycloakRoles(MembershipStatus status, Set<String> roles) {
+        if (status == MembershipStatus.ACTIVE) {
+            return roles;
+        }
+        Set<String> withheld = new HashSet<>(roles);
+        withheld.removeAll(GRANTABLE_ROLES);
+        return Set.copyOf(withheld);
+    }
+
+    /** Whether the posting has ended by {@code today}; a posting ending today is still running. */
+    public boolean postingEndedBy(LocalDate today) {
+        LocalDate endsOn = credentials == null ? null : credentials.postingEndsOn();
+        return endsOn != null && endsOn.isBefore(today);
     }
 
     /** An application under review becomes a membership: {@code applicant} gives way to {@code member}. */
@@ -115,28 +150,49 @@ public record Membership(
                 "suspended", actor, reason);
     }
 
-    public Change reinstatement(Actor actor, String note) {
-        return new Change(Set.of(MembershipStatus.SUSPENDED), MembershipStatus.ACTIVE, roles, true, "reinstated", actor, note);
+    /**
+     * Back to what the membership would be without the suspension: {@code ACTIVE} with {@code member}, or {@code LAPSED}
+     * without it if the posting has ended meanwhile (or had ended before), until the member confirms a new one.
+     */
+    public Change reinstatement(Actor actor, String note, LocalDate today) {
+        Set<String> next = new HashSet<>(roles);
+        if (postingEndedBy(today)) {
+            next.remove("member");
+            return new Change(Set.of(MembershipStatus.SUSPENDED), MembershipStatus.LAPSED, next, true, "reinstated", actor, note);
+        }
+        next.add("member");
+        return new Change(Set.of(MembershipStatus.SUSPENDED), MembershipStatus.ACTIVE, next, true, "reinstated", actor, note);
     }
 
     /**
-     * Grants or revokes a {@link #GRANTABLE_ROLES grantable role} of an active member; empty when an active member
-     * already is as asked (nothing to record). For any other status the change is returned and refused as a conflict.
+     * Grants a {@link #GRANTABLE_ROLES grantable role} to an active member, or revokes one in whatever status the
+     * membership is (taking power away never waits for a status; status and sign-in stay as they are). Empty when the
+     * member already is as asked (nothing to record); a grant to a membership that is not active is returned and refused
+     * as a conflict.
      */
     public Optional<Change> roleChange(String role, boolean grant, Actor actor, String note) {
         if (!GRANTABLE_ROLES.contains(role)) {
             throw new IllegalArgumentException("not a grantable role: " + role);
         }
         Set<String> next = new HashSet<>(roles);
-        boolean changed = grant ? next.add(role) : next.remove(role);
-        if (!changed && status == MembershipStatus.ACTIVE) {
+        if (!grant) {
+            if (!next.remove(role)) {
+                return Optional.empty();
+            }
+            Set<MembershipStatus> from = ERASABLE.contains(status) ? Set.of(status) : Set.of();
+            return Optional.of(new Change(from, status, next, enabled, "role-revoked:" + role, actor, note));
+        }
+        if (!next.add(role) && status == MembershipStatus.ACTIVE) {
             return Optional.empty();
         }
         return Optional.of(new Change(Set.of(MembershipStatus.ACTIVE), MembershipStatus.ACTIVE, next, true,
-                (grant ? "role-granted:" : "role-revoked:") + role, actor, note));
+                "role-granted:" + role, actor, note));
     }
 
-    /** The posting has ended: {@code member} lapses, sign-in stays (the member may confirm a new posting). */
+    /**
+     * The posting has ended: {@code member} lapses, sign-in stays (the member may confirm a new posting). Staff roles
+     * stay recorded but are withheld from Keycloak until the membership is active again (see {@link #keycloakRoles()}).
+     */
     public Change lapse(LocalDate endedOn) {
         Set<String> next = new HashSet<>(roles);
         next.remove("member");
@@ -149,7 +205,7 @@ public record Membership(
         return status == MembershipStatus.LAPSED && newEnd != null && newEnd.isAfter(today);
     }
 
-    /** A lapsed member confirmed a new posting: {@code member} again. */
+    /** A lapsed member confirmed a new posting: {@code member} again, and any staff role with it. */
     public Change postingRenewal(Actor self) {
         Set<String> next = new HashSet<>(roles);
         next.add("member");
@@ -158,23 +214,36 @@ public record Membership(
 
     /** Own data changed, nothing else: allowed in whatever status the membership is now. */
     public Change profileUpdate(Actor self) {
-        return new Change(Set.of(status), status, roles, enabled, "profile-updated", self, null);
+        return profileUpdate(self, null);
+    }
+
+    /** @param what for the audit trail: which fields changed (names only; the values stay out of the trail) */
+    public Change profileUpdate(Actor self, String what) {
+        return new Change(Set.of(status), status, roles, enabled, "profile-updated", self, what);
     }
 
     public Change erasure(Actor self) {
         return new Change(ERASABLE, MembershipStatus.ERASED, Set.of(), false, "deleted", self, null);
     }
 
-    /** Whether Keycloak must be told after {@code change}: other roles, sign-in switched, or the user to delete. */
+    /**
+     * Whether Keycloak must be told after {@code change}: other roles granted there, sign-in switched, or the user to
+     * delete.
+     */
     public boolean accessChangedBy(Change change) {
-        return !change.roles().equals(roles) || change.enabled() != enabled || change.to() == MembershipStatus.ERASED;
+        return !keycloakRoles(change.to(), change.roles()).equals(keycloakRoles()) || change.enabled() != enabled
+                || change.to() == MembershipStatus.ERASED;
     }
 
-    /** This membership as {@code change} leaves it at {@code at}, for building its events before the write. */
+    /**
+     * This membership as {@code change} leaves it at {@code at}, for building its events before the write. The status
+     * reason changes with the status only: a role change or an own edit leaves the reason for the status as it was.
+     */
     public Membership after(Change change, Instant at) {
         return toBuilder().status(change.to()).roles(change.roles()).enabled(change.enabled())
-                .accessSyncPending(accessChangedBy(change)).statusReason(change.reason()).updatedAt(at).outbox(List.of())
-                .build();
+                .accessSyncPending(accessSyncPending || accessChangedBy(change))
+                .statusReason(change.to() != status ? change.reason() : statusReason).updatedAt(at).version(version + 1)
+                .outbox(List.of()).build();
     }
 
     /** Named steps instead of a twenty-argument constructor. */
@@ -197,6 +266,7 @@ public record Membership(
         private Instant appliedAt;
         private Instant updatedAt;
         private LocalDate postingReminderSentFor;
+        private long version;
         private List<OutboxEvent> outbox = List.of();
 
         Builder() {
@@ -220,6 +290,7 @@ public record Membership(
             appliedAt = m.appliedAt;
             updatedAt = m.updatedAt;
             postingReminderSentFor = m.postingReminderSentFor;
+            version = m.version;
             outbox = m.outbox;
         }
 
@@ -308,6 +379,11 @@ public record Membership(
             return this;
         }
 
+        public Builder version(long value) {
+            version = value;
+            return this;
+        }
+
         public Builder outbox(List<OutboxEvent> value) {
             outbox = value;
             return this;
@@ -316,7 +392,7 @@ public record Membership(
         public Membership build() {
             return new Membership(id, memberId, status, email, fullName, displayName, language, credentials, consent, roles,
                     enabled, accessGeneration, accessSyncPending, statusReason, appliedAt, updatedAt,
-                    postingReminderSentFor, outbox);
+                    postingReminderSentFor, version, outbox);
         }
     }
 }

@@ -18,8 +18,9 @@ import org.visaport.platform.paging.KeysetPosition;
 
 /**
  * Every write to a membership is one single-document update: the change, its outbox entries and the access
- * generation move together, which MongoDB applies atomically without transactions. State changes are
- * compare-and-set on the expected status, so concurrent decisions cannot both win. The outbox relay
+ * generation move together, which MongoDB applies atomically without transactions. Changes are compare-and-set on
+ * the status and version they were decided on, so no write can undo one made meanwhile (the loser reads again and
+ * decides again, see {@link MembershipChanges#onLatest}). The outbox relay
  * ({@link MembershipOutbox}) takes the entries from there; whoever writes entries dispatches it afterwards.
  */
 @Component
@@ -64,23 +65,45 @@ public class MembershipStore {
     }
 
     /**
-     * Applies {@code change} if the membership is still in {@code expected}; a change of access bumps the access
-     * generation and marks Keycloak as to be brought in line.
+     * Applies {@code change} if the membership is still as {@code current} was read (same status and version), and
+     * raises the version; empty if another write came first. A change of access bumps the access generation and marks
+     * Keycloak as to be brought in line.
      */
-    public Optional<Membership> transition(String id, MembershipStatus expected, Update change, boolean accessChanged,
+    public Optional<Membership> transition(Membership current, Update change, boolean accessChanged,
                                            List<OutboxEvent> entries) {
         if (accessChanged) {
             change.inc("accessGeneration", 1).set("accessSyncPending", true);
         }
-        return Optional.ofNullable(mongo.findAndModify(byIdAndStatus(id, expected), withOutbox(change, entries),
+        change.inc("version", 1);
+        // Memberships written before versions existed have none: they count as version 0.
+        Criteria version = current.version() == 0
+                ? new Criteria().orOperator(Criteria.where("version").is(0L), Criteria.where("version").exists(false))
+                : Criteria.where("version").is(current.version());
+        Query query = Query.query(new Criteria().andOperator(
+                Criteria.where("_id").is(current.id()).and("status").is(current.status()), version));
+        return Optional.ofNullable(mongo.findAndModify(query, withOutbox(change, entries),
                 FindAndModifyOptions.options().returnNew(true), Membership.class));
     }
 
-    /** Only clears the flag if no newer change came in meanwhile. */
-    public void markAccessSynced(String id, long generation) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("accessGeneration").is(generation)),
-                new Update().set("accessSyncPending", false), Membership.class);
+    public Optional<Membership> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, Membership.class));
+    }
+
+    /**
+     * Only clears the flag if no newer change came in meanwhile; returns whether the generation was still {@code
+     * generation}, i.e. whether what was applied to Keycloak is what the membership says now.
+     */
+    public boolean markAccessSynced(String id, long generation) {
+        boolean current = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("accessGeneration").is(generation)),
+                new Update().set("accessSyncPending", false), Membership.class).getMatchedCount() == 1;
         removeIfErasedAndSettled(id);
+        return current;
+    }
+
+    /** Keycloak may hold an older state than the membership: the reconciler is to bring it in line. */
+    public void markAccessSyncPending(String id) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("accessSyncPending").is(false)),
+                new Update().set("accessSyncPending", true), Membership.class);
     }
 
     /** Memberships in {@code status}, oldest application first; up to {@code limit + 1} rows (see {@link Keyset}). */

@@ -27,10 +27,17 @@ import org.visaport.platform.paging.Cursors;
 import org.visaport.platform.paging.KeysetPosition;
 import org.visaport.platform.paging.Page;
 
-/** Verification and decisions. Moderators and admins decide; only admins change roles. */
+/**
+ * Verification and decisions. Moderators and admins decide; only admins change roles and act on staff. A caller who has
+ * a membership needs it active (and a moderator's still to hold {@code moderator}), whatever the token says: see
+ * {@code security/StaffStanding}.
+ */
 @RestController
 @RequestMapping("/api/admin/identity")
 class ModerationController {
+
+    static final String MODERATORS = "hasAnyRole('moderator', 'admin') and @staffStanding.active(authentication)";
+    static final String ADMINS = "hasRole('admin') and @staffStanding.active(authentication)";
 
     private final ModerationService moderation;
     private final MembershipStore store;
@@ -43,7 +50,7 @@ class ModerationController {
     }
 
     @GetMapping("/applications")
-    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    @PreAuthorize(MODERATORS)
     @Operation(summary = "Memberships in one status, oldest application first, with the submitted credentials",
             security = @SecurityRequirement(name = "bearer"))
     Page<ApplicationView> list(@RequestParam(defaultValue = "PENDING_VERIFICATION") MembershipStatus status,
@@ -58,67 +65,74 @@ class ModerationController {
     }
 
     @GetMapping("/applications/{memberId}")
-    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    @PreAuthorize(MODERATORS)
     ApplicationView get(@PathVariable @Size(max = 64) String memberId, JwtAuthenticationToken caller) {
         var m = moderation.find(memberId);
         return ApplicationView.of(m, isAdmin(caller), !m.accessSyncPending());
     }
 
     @PostMapping("/applications/{memberId}/approval")
-    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    @PreAuthorize(MODERATORS)
     @Operation(summary = "Approve: the applicant becomes a member", security = @SecurityRequirement(name = "bearer"))
     ApplicationView approve(@PathVariable @Size(max = 64) String memberId, @Valid @RequestBody(required = false) NoteRequest body,
                             @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
-        return view(moderation.approve(memberId, body == null ? null : body.note(), Actors.of(jwt)), caller);
+        return view(moderation.approve(memberId, body == null ? null : body.note(), caller(jwt, caller)), caller);
     }
 
     @PostMapping("/applications/{memberId}/rejection")
-    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    @PreAuthorize(MODERATORS)
     ApplicationView reject(@PathVariable @Size(max = 64) String memberId, @Valid @RequestBody ReasonRequest body,
                            @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
-        return view(moderation.reject(memberId, body.reason(), Actors.of(jwt)), caller);
+        return view(moderation.reject(memberId, body.reason(), caller(jwt, caller)), caller);
     }
 
     @PostMapping("/applications/{memberId}/information-request")
-    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    @PreAuthorize(MODERATORS)
     ApplicationView requestInformation(@PathVariable @Size(max = 64) String memberId, @Valid @RequestBody ReasonRequest body,
                                        @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
-        return view(moderation.requestInformation(memberId, body.reason(), Actors.of(jwt)), caller);
+        return view(moderation.requestInformation(memberId, body.reason(), caller(jwt, caller)), caller);
     }
 
     @PostMapping("/members/{memberId}/suspension")
-    @PreAuthorize("hasAnyRole('moderator', 'admin')")
-    @Operation(summary = "Suspend: sign-in disabled, sessions ended in Keycloak", security = @SecurityRequirement(name = "bearer"))
+    @PreAuthorize(MODERATORS)
+    @Operation(summary = "Suspend: sign-in disabled, sessions ended in Keycloak; staff by admins only, nobody themselves",
+            security = @SecurityRequirement(name = "bearer"))
     ApplicationView suspend(@PathVariable @Size(max = 64) String memberId, @Valid @RequestBody ReasonRequest body,
                             @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
-        return view(moderation.suspend(memberId, body.reason(), Actors.of(jwt), isAdmin(caller)), caller);
+        return view(moderation.suspend(memberId, body.reason(), caller(jwt, caller)), caller);
     }
 
     @PostMapping("/members/{memberId}/reinstatement")
-    @PreAuthorize("hasAnyRole('moderator', 'admin')")
+    @PreAuthorize(MODERATORS)
+    @Operation(summary = "Reinstate: active again, or lapsed if the posting has ended; staff by admins only",
+            security = @SecurityRequirement(name = "bearer"))
     ApplicationView reinstate(@PathVariable @Size(max = 64) String memberId, @Valid @RequestBody(required = false) NoteRequest body,
                               @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
-        return view(moderation.reinstate(memberId, body == null ? null : body.note(), Actors.of(jwt)), caller);
+        return view(moderation.reinstate(memberId, body == null ? null : body.note(), caller(jwt, caller)), caller);
     }
 
     @PutMapping("/members/{memberId}/roles/{role}")
-    @PreAuthorize("hasRole('admin')")
+    @PreAuthorize(ADMINS)
     @Operation(summary = "Grant moderator or editor (admins only)", security = @SecurityRequirement(name = "bearer"))
     ApplicationView grant(@PathVariable @Size(max = 64) String memberId, @PathVariable @Size(max = 32) String role,
                           @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
-        return view(moderation.changeRole(memberId, role, true, null, Actors.of(jwt)), caller);
+        return view(moderation.changeRole(memberId, role, true, null, caller(jwt, caller)), caller);
     }
 
     @DeleteMapping("/members/{memberId}/roles/{role}")
-    @PreAuthorize("hasRole('admin')")
+    @PreAuthorize(ADMINS)
     @Operation(summary = "Revoke moderator or editor (admins only)", security = @SecurityRequirement(name = "bearer"))
     ApplicationView revoke(@PathVariable @Size(max = 64) String memberId, @PathVariable @Size(max = 32) String role,
                            @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
-        return view(moderation.changeRole(memberId, role, false, null, Actors.of(jwt)), caller);
+        return view(moderation.changeRole(memberId, role, false, null, caller(jwt, caller)), caller);
     }
 
     private static ApplicationView view(MembershipChanges.Result result, JwtAuthenticationToken caller) {
         return ApplicationView.of(result.membership(), isAdmin(caller), result.accessSynced());
+    }
+
+    private static Caller caller(Jwt jwt, JwtAuthenticationToken authentication) {
+        return new Caller(Actors.of(jwt), isAdmin(authentication));
     }
 
     private static boolean isAdmin(JwtAuthenticationToken caller) {

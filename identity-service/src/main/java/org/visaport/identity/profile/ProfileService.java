@@ -2,7 +2,9 @@ package org.visaport.identity.profile;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.visaport.identity.events.MemberEventFactory;
@@ -12,6 +14,8 @@ import org.visaport.identity.membership.Membership;
 import org.visaport.identity.membership.MembershipChanges;
 import org.visaport.identity.membership.MembershipStatus;
 import org.visaport.identity.membership.MembershipStore;
+import org.visaport.identity.ratelimit.RateLimitProperties;
+import org.visaport.identity.ratelimit.RateLimiter;
 import org.visaport.platform.problem.Problems;
 
 /** A member's own data: read, change, and leave. */
@@ -21,12 +25,17 @@ public class ProfileService {
     private final MembershipStore store;
     private final MembershipChanges changes;
     private final MemberEventFactory events;
+    private final RateLimiter rateLimiter;
+    private final RateLimitProperties limits;
     private final Clock clock;
 
-    public ProfileService(MembershipStore store, MembershipChanges changes, MemberEventFactory events, Clock clock) {
+    public ProfileService(MembershipStore store, MembershipChanges changes, MemberEventFactory events, RateLimiter rateLimiter,
+                          RateLimitProperties limits, Clock clock) {
         this.store = store;
         this.changes = changes;
         this.events = events;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -35,14 +44,27 @@ public class ProfileService {
                 .orElseThrow(() -> Problems.notFound("Not found", "You have no membership; apply first."));
     }
 
+    /**
+     * Sets the fields the patch names, and only those that differ: a patch that changes nothing writes nothing, so it
+     * leaves no audit entry and publishes nothing. Every request counts against the member's edit limit.
+     */
     public Membership update(String memberId, ProfileUpdate patch) {
-        Membership m = get(memberId);
+        rateLimiter.acquire("profile-edit:" + memberId, limits.profileEditsPerMember(), limits.profileEditWindow());
+        return changes.onLatest(() -> get(memberId), m -> update(m, patch));
+    }
+
+    private Membership update(Membership m, ProfileUpdate patch) {
+        String memberId = m.memberId();
         String displayName = patch.displayName() == null ? m.displayName() : patch.displayName().strip();
-        Update extra = new Update().set("displayName", displayName)
-                .set("language", patch.language() == null ? m.language() : patch.language())
-                .set("credentials", m.credentials().withPosting(
-                        patch.postingCity() == null ? m.credentials().postingCity() : patch.postingCity().strip(),
-                        patch.postingEndsOn() == null ? m.credentials().postingEndsOn() : patch.postingEndsOn()));
+        String language = patch.language() == null ? m.language() : patch.language();
+        String postingCity = patch.postingCity() == null ? m.credentials().postingCity() : patch.postingCity().strip();
+        LocalDate postingEndsOn = patch.postingEndsOn() == null ? m.credentials().postingEndsOn() : patch.postingEndsOn();
+        Update extra = new Update();
+        List<String> changed = new ArrayList<>();
+        setIfChanged(extra, changed, "displayName", "displayName", m.displayName(), displayName);
+        setIfChanged(extra, changed, "language", "language", m.language(), language);
+        setIfChanged(extra, changed, "postingCity", "credentials.postingCity", m.credentials().postingCity(), postingCity);
+        setIfChanged(extra, changed, "postingEndsOn", "credentials.postingEndsOn", m.credentials().postingEndsOn(), postingEndsOn);
         Actor self = new Actor(memberId, "the member");
         if (m.renewedBy(patch.postingEndsOn(), LocalDate.now(clock))) {
             return changes.apply(m, m.postingRenewal(self), extra,
@@ -50,10 +72,20 @@ public class ProfileService {
                             memberId, displayName, after.roles().stream().sorted().toList(), "POSTING_RENEWED", audit.at()))))
                     .membership();
         }
-        return changes.apply(m, m.profileUpdate(self), extra,
+        if (changed.isEmpty()) {
+            return m;
+        }
+        return changes.apply(m, m.profileUpdate(self, "changed: " + String.join(", ", changed)), extra,
                 (after, audit) -> displayName.equals(m.displayName()) ? List.of() : List.of(events.event(
                         "member.profile-updated", memberId, new MemberEvents.ProfileUpdated(memberId, displayName, audit.at()))))
                 .membership();
+    }
+
+    private static void setIfChanged(Update update, List<String> changed, String name, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            update.set(field, after);
+            changed.add(name);
+        }
     }
 
     /**
@@ -61,13 +93,14 @@ public class ProfileService {
      * reconciler if Keycloak is down), and member.deleted lets other services anonymise what the member wrote.
      */
     public void erase(String memberId) {
-        Membership m = get(memberId);
-        Update extra = new Update().set("email", "erased:" + m.id()).set("fullName", null).set("displayName", null)
-                .set("language", null).set("credentials", null).set("consent", null);
-        changes.apply(m, m.erasure(new Actor(memberId, "the member")), extra,
-                (after, audit) -> List.of(
-                        events.event("member.deleted", memberId, new MemberEvents.Deleted(memberId, audit.at())),
-                        events.notification(new MemberEvents.NotificationRequested(memberId, m.email(), m.fullName(),
-                                m.language(), "account-deleted", null, null), memberId)));
+        changes.onLatest(() -> get(memberId), m -> {
+            Update extra = new Update().set("email", "erased:" + m.id()).set("fullName", null).set("displayName", null)
+                    .set("language", null).set("credentials", null).set("consent", null);
+            return changes.apply(m, m.erasure(new Actor(memberId, "the member")), extra,
+                    (after, audit) -> List.of(
+                            events.event("member.deleted", memberId, new MemberEvents.Deleted(memberId, audit.at())),
+                            events.notification(new MemberEvents.NotificationRequested(memberId, m.email(), m.fullName(),
+                                    m.language(), "account-deleted", null, null), memberId)));
+        });
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.visaport.identity.membership.PostingHorizon;
 import org.visaport.platform.validation.LanguageTag;
 
 /**
@@ -14,5 +15,5 @@ public record ProfileUpdate(
         @Size(min = 1, max = 80) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String displayName,
         @LanguageTag(subtags = false, message = "must be an ISO 639-1 language code, e.g. fr") String language,
         @Size(min = 1, max = 120) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String postingCity,
-        @Future LocalDate postingEndsOn) {
+        @Future @PostingHorizon LocalDate postingEndsOn) {
 }

@@ -2,17 +2,23 @@ package org.visaport.identity.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorFactory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.visaport.identity.membership.PostingHorizon;
 
 class ApplicationRequestTest {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    /** As Spring's factory makes them: with the configured terms version and posting horizon. */
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .constraintValidatorFactory(new Configured()).buildValidatorFactory().getValidator();
 
     @Test
     void aCompleteApplicationIsValid() {
@@ -40,6 +46,23 @@ class ApplicationRequestTest {
     }
 
     @Test
+    void onlyTheCurrentTermsCanBeAcceptedAndThePostingEndIsRequiredAndNotFarAhead() {
+        ApplicationRequest r = valid();
+        assertThat(invalidFields(new ApplicationRequest(r.fullName(), r.email(), r.password(), r.countryCode(), r.mission(),
+                r.position(), r.accreditationNumber(), r.postingCity(), r.language(), null, true, "anything")))
+                .containsExactlyInAnyOrder("postingEndsOn", "termsVersion");
+        assertThat(invalidFields(new ApplicationRequest(r.fullName(), r.email(), r.password(), r.countryCode(), r.mission(),
+                r.position(), r.accreditationNumber(), r.postingCity(), r.language(), LocalDate.now().plusYears(5).plusDays(1),
+                true, "2025-01"))).containsExactlyInAnyOrder("postingEndsOn", "termsVersion");
+        assertThat(VALIDATOR.validate(new ApplicationRequest(r.fullName(), r.email(), r.password(), r.countryCode(), r.mission(),
+                r.position(), r.accreditationNumber(), r.postingCity(), r.language(), LocalDate.now().plusYears(5), true,
+                "2026-01"))).as("five years ahead is the limit").isEmpty();
+        assertThat(VALIDATOR.validate(new ApplicationRequest(r.fullName(), r.email(), r.password(), r.countryCode(), r.mission(),
+                r.position(), r.accreditationNumber(), r.postingCity(), r.language(), r.postingEndsOn(), true, "{1+1}${x}")))
+                .extracting(ConstraintViolation::getMessage).containsExactly("must be the current terms version, 2026-01");
+    }
+
+    @Test
     void neverPrintsThePassword() {
         assertThat(valid().toString()).doesNotContain("Diplomatic-Pouch-2026");
     }
@@ -48,6 +71,27 @@ class ApplicationRequestTest {
     void splitsTheFullNameForKeycloak() {
         assertThat(PersonName.of("  Anna   Maria Envoy ")).isEqualTo(new PersonName("Anna", "Maria Envoy"));
         assertThat(PersonName.of("Sukarno")).isEqualTo(new PersonName("Sukarno", "Sukarno"));
+    }
+
+    private static final class Configured implements ConstraintValidatorFactory {
+
+        private final ConstraintValidatorFactory defaults = Validation.byDefaultProvider().configure()
+                .getDefaultConstraintValidatorFactory();
+
+        @Override
+        public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
+            if (key == CurrentTermsVersion.Validator.class) {
+                return key.cast(new CurrentTermsVersion.Validator("2026-01"));
+            }
+            if (key == PostingHorizon.Validator.class) {
+                return key.cast(new PostingHorizon.Validator("P5Y", Clock.systemDefaultZone()));
+            }
+            return defaults.getInstance(key);
+        }
+
+        @Override
+        public void releaseInstance(ConstraintValidator<?, ?> instance) {
+        }
     }
 
     private static Set<String> invalidFields(ApplicationRequest request) {

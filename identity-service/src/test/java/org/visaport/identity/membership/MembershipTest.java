@@ -89,7 +89,7 @@ class MembershipTest {
         assertThat(suspension.roles()).containsExactlyInAnyOrder("member", "editor");
         assertThat(startsFrom(suspension)).containsExactlyInAnyOrder(ACTIVE, LAPSED);
 
-        Change reinstatement = in(SUSPENDED, "member").reinstatement(MODERATOR, null);
+        Change reinstatement = in(SUSPENDED, "member").reinstatement(MODERATOR, null, TODAY);
         assertThat(reinstatement.to()).isEqualTo(ACTIVE);
         assertThat(reinstatement.enabled()).isTrue();
         assertThat(reinstatement.roles()).containsExactly("member");
@@ -104,7 +104,7 @@ class MembershipTest {
     }
 
     @Test
-    void rolesAreGrantedAndRevokedForActiveMembersOnly() {
+    void rolesAreGrantedToActiveMembersOnlyAndRevoked() {
         Change grant = in(ACTIVE, "member").roleChange("moderator", true, MODERATOR, null).orElseThrow();
         assertThat(grant.roles()).containsExactlyInAnyOrder("member", "moderator");
         assertThat(grant.action()).isEqualTo("role-granted:moderator");
@@ -120,6 +120,74 @@ class MembershipTest {
                 .as("a suspended member gets no role").isFalse();
         assertThatThrownBy(() -> in(ACTIVE, "member").roleChange("admin", true, MODERATOR, null))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aMemberWhosePostingEndedIsReinstatedAsLapsedWithoutTheMemberRole() {
+        Membership lapsedThenSuspended = in(SUSPENDED, "editor").toBuilder()
+                .credentials(new Credentials("AT", "Mission", "Counsellor", "DIP-1", "Vienna", TODAY.minusDays(3))).build();
+
+        Change reinstatement = lapsedThenSuspended.reinstatement(MODERATOR, null, TODAY);
+
+        assertThat(reinstatement.to()).isEqualTo(LAPSED);
+        assertThat(reinstatement.roles()).containsExactly("editor");
+        assertThat(reinstatement.enabled()).isTrue();
+        assertThat(lapsedThenSuspended.after(reinstatement, NOW).keycloakRoles()).as("staff role withheld while lapsed").isEmpty();
+
+        Membership suspendedWithoutMember = in(SUSPENDED, "editor");
+        assertThat(suspendedWithoutMember.reinstatement(MODERATOR, null, TODAY).roles()).as("active means member")
+                .containsExactlyInAnyOrder("member", "editor");
+        assertThat(in(SUSPENDED, "member").toBuilder()
+                .credentials(new Credentials("AT", "Mission", "Counsellor", "DIP-1", "Vienna", TODAY)).build()
+                .reinstatement(MODERATOR, null, TODAY).to()).as("a posting ending today still runs").isEqualTo(ACTIVE);
+    }
+
+    @Test
+    void adminsRevokeRolesWhateverTheStatusAndKeepStatusAndSignIn() {
+        for (MembershipStatus status : EnumSet.of(PENDING_VERIFICATION, INFORMATION_REQUESTED, ACTIVE, REJECTED, SUSPENDED, LAPSED)) {
+            Membership m = in(status, "member", "moderator");
+            Change revoke = m.roleChange("moderator", false, MODERATOR, "abused the role").orElseThrow();
+            assertThat(revoke.roles()).as(status.name()).containsExactly("member");
+            assertThat(revoke.to()).as(status.name()).isEqualTo(status);
+            assertThat(revoke.enabled()).as(status.name()).isEqualTo(m.enabled());
+            assertThat(startsFrom(revoke)).as(status.name()).containsExactly(status);
+            assertThat(in(status, "member").roleChange("moderator", false, MODERATOR, null)).as(status + ": nothing to revoke")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void staffRolesReachKeycloakOnlyWhileTheMembershipIsActive() {
+        assertThat(in(ACTIVE, "member", "moderator").keycloakRoles()).containsExactlyInAnyOrder("member", "moderator");
+        assertThat(in(LAPSED, "editor").keycloakRoles()).isEmpty();
+        assertThat(in(SUSPENDED, "member", "moderator").keycloakRoles()).containsExactly("member");
+        assertThat(in(PENDING_VERIFICATION, "applicant").keycloakRoles()).containsExactly("applicant");
+
+        Membership staff = in(ACTIVE, "member", "moderator");
+        Change lapse = staff.lapse(TODAY.minusDays(1));
+        assertThat(lapse.roles()).as("the grant stays recorded").containsExactly("moderator");
+        assertThat(staff.after(lapse, NOW).keycloakRoles()).as("but Keycloak gets nothing of it").isEmpty();
+        assertThat(staff.accessChangedBy(lapse)).isTrue();
+
+        Membership lapsed = staff.after(lapse, NOW);
+        Change renewal = lapsed.postingRenewal(new Actor("m-1", "the member"));
+        assertThat(lapsed.after(renewal, NOW).keycloakRoles()).as("and it returns with the membership")
+                .containsExactlyInAnyOrder("member", "moderator");
+
+        Membership suspendedStaff = in(SUSPENDED, "member", "moderator");
+        assertThat(suspendedStaff.accessChangedBy(suspendedStaff.roleChange("moderator", false, MODERATOR, null).orElseThrow()))
+                .as("revoking a withheld role changes nothing in Keycloak").isFalse();
+    }
+
+    @Test
+    void aChangeKeepsTheStatusReasonUnlessTheStatusChangesAndRaisesTheVersion() {
+        Membership suspended = in(SUSPENDED, "member", "editor").toBuilder().statusReason("shared the account").version(4).build();
+
+        Membership after = suspended.after(suspended.roleChange("editor", false, MODERATOR, "no longer needed").orElseThrow(), NOW);
+
+        assertThat(after.statusReason()).isEqualTo("shared the account");
+        assertThat(after.version()).isEqualTo(5);
+        assertThat(suspended.after(suspended.reinstatement(MODERATOR, "cleared", TODAY), NOW).statusReason()).isEqualTo("cleared");
     }
 
     @Test

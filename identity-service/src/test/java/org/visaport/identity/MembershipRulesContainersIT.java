@@ -1,0 +1,7 @@
+package org.visaport.identity;
+
+import org.visaport.testsupport.WithContainerParts;
+
+@WithContainerParts
+class MembershipRulesContainersIT extends MembershipRulesContract {
+}
