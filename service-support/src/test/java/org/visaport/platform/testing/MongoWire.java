@@ -13,10 +13,17 @@ public final class MongoWire implements AutoCloseable {
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
+    private final String uri;
 
     public MongoWire() {
         InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        uri = "mongodb://127.0.0.1:" + address.getPort() + "/test_" + UUID.randomUUID().toString().replace("-", "");
+        client = MongoClients.create(uri);
+    }
+
+    /** A URI naming a database of its own, for a Spring context. */
+    public String uri() {
+        return uri;
     }
 
     public MongoTemplate freshDatabase() {
