@@ -2,6 +2,7 @@ package org.visaport.identity;
 
 import org.visaport.testsupport.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.visaport.identity.membership.AccessReconciler;
+import org.visaport.identity.application.UnconfirmedApplications;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.posting.PostingExpiryJob;
 import org.visaport.testsupport.DemoUser;
@@ -51,6 +53,8 @@ abstract class MembershipContract {
     PostingExpiryJob postingJob;
     @Autowired
     AccessReconciler reconciler;
+    @Autowired
+    UnconfirmedApplications unconfirmed;
 
     @Autowired
     Parts parts;
@@ -197,8 +201,10 @@ abstract class MembershipContract {
 
     @Test
     void aCursorOnlyFitsTheListItCameFrom() {
-        apply(application(newEmail()), Map.of());
-        apply(application(newEmail()), Map.of());
+        for (String email : List.of(newEmail(), newEmail())) {
+            apply(application(email), Map.of());
+            memberIdOf(email);
+        }
         String pendingCursor = api.get("/api/admin/identity/applications?status=PENDING_VERIFICATION&limit=1",
                 token(DemoUser.MODERATOR)).json().path("nextCursor").asString();
         assertThat(pendingCursor).isNotBlank();
@@ -293,6 +299,59 @@ abstract class MembershipContract {
     }
 
     @Test
+    void aKnownAndAnUnknownAddressCannotBeToldApartByTheAnswerOrItsTiming() {
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String email = newEmail();
+            assertThat(apply(application(email), Map.of()).status()).isEqualTo(202);
+            known.add(email);
+        }
+        known.forEach(this::memberIdOf);
+
+        // A weak password: the same refusal for both.
+        Map<String, Object> weakKnown = application(known.getFirst());
+        Map<String, Object> weakUnknown = application(newEmail());
+        weakKnown.put("password", "all-lowercase-no-digits");
+        weakUnknown.put("password", "all-lowercase-no-digits");
+        ApiClient.Reply refusedKnown = apply(weakKnown, Map.of());
+        ApiClient.Reply refusedUnknown = apply(weakUnknown, Map.of());
+        assertThat(refusedKnown.status()).isEqualTo(400);
+        assertThat(refusedKnown.json().path("errors")).isEqualTo(refusedUnknown.json().path("errors"));
+
+        // Valid applications, alternating so that load and warm-up fall on both kinds alike.
+        List<Long> knownMillis = new ArrayList<>();
+        List<Long> unknownMillis = new ArrayList<>();
+        for (String email : known) {
+            knownMillis.add(timed(application(email)));
+            unknownMillis.add(timed(application(newEmail())));
+        }
+        System.out.printf("Answer times of valid applications: known address median %d ms (IQR %d), unknown %d ms (IQR %d)%n",
+                median(knownMillis), interquartileRange(knownMillis), median(unknownMillis), interquartileRange(unknownMillis));
+        long medianGap = Math.abs(median(knownMillis) - median(unknownMillis));
+        long spread = Math.max(5, Math.max(interquartileRange(knownMillis), interquartileRange(unknownMillis)));
+        assertThat(medianGap).as("median answer time, known %s ms vs unknown %s ms", knownMillis, unknownMillis)
+                .isLessThanOrEqualTo(spread);
+    }
+
+    private long timed(Map<String, Object> application) {
+        long start = System.nanoTime();
+        ApiClient.Reply reply = apply(application, Map.of());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        return millis;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static long interquartileRange(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() * 3 / 4) - sorted.get(sorted.size() / 4);
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyCreatesNothingTwice() {
         String email = newEmail();
         String key = UUID.randomUUID().toString();
@@ -302,7 +361,7 @@ abstract class MembershipContract {
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(mongo.count(Query.query(Criteria.where("email").is(email)), Membership.class)).isEqualTo(1);
-        assertThat(keycloak.user(email)).isPresent();
+        await().atMost(Duration.ofSeconds(30)).until(() -> keycloak.user(email).isPresent());
 
         Map<String, Object> other = application(email);
         other.put("postingCity", "Geneva");
@@ -314,11 +373,41 @@ abstract class MembershipContract {
     void whenTheSecondWriteFailsTheKeycloakUserIsRemovedAgain() {
         String email = FaultInjection.FAILING_MARKER + "-" + UUID.randomUUID() + "@mission.example";
         ApiClient.Reply reply = apply(application(email), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(reply.status()).isEqualTo(503);
-        assertThat(reply.header("Retry-After")).isNotBlank();
-        assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/unavailable");
+        // Accepted like any application (the answer must not depend on what happens next); the account is made after.
+        assertThat(reply.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(mongo.count(Query.query(Criteria.where("email").is(email)), Membership.class)).isZero());
         assertThat(keycloak.user(email)).as("Keycloak user compensated").isEmpty();
-        assertThat(mongo.count(Query.query(Criteria.where("email").is(email)), Membership.class)).isZero();
+    }
+
+    @Test
+    void anApplicationNotConfirmedWithinAWeekIsRemovedAndTheOwnerMayApply() {
+        String squatted = newEmail();
+        String confirmed = newEmail();
+        assertThat(apply(application(squatted), Map.of()).status()).isEqualTo(202);
+        assertThat(apply(application(confirmed), Map.of()).status()).isEqualTo(202);
+        String squattedId = memberIdOf(squatted);
+        memberIdOf(confirmed);
+        keycloak.verifyEmail(confirmed);
+        Instant eightDaysAgo = Instant.now().minus(Duration.ofDays(8));
+        mongo.updateMulti(Query.query(Criteria.where("email").in(squatted, confirmed)), new Update().set("appliedAt", eightDaysAgo),
+                Membership.class);
+
+        unconfirmed.removeExpired();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(keycloak.user(squatted)).as("Keycloak user of the unconfirmed application").isEmpty();
+            assertThat(mongo.count(Query.query(Criteria.where("email").is(squatted)), Membership.class)).isZero();
+        });
+        assertThat(mongo.count(Query.query(Criteria.where("email").is(confirmed)), Membership.class))
+                .as("a confirmed application waits for the moderators").isEqualTo(1);
+        List<JsonNode> told = EventProbe.await(parts.kafkaBootstrapServers(), "visaport.member.notifications",
+                event -> squattedId.equals(event.path("subject").asString())
+                        && "application-expired".equals(event.path("data").path("template").asString()), 1);
+        assertThat(told).hasSize(1);
+
+        assertThat(apply(application(squatted), Map.of()).status()).isEqualTo(202);
+        assertThat(memberIdOf(squatted)).as("the owner's own application").isNotEqualTo(squattedId);
     }
 
     @Test
@@ -480,10 +569,12 @@ abstract class MembershipContract {
         return memberId;
     }
 
+    /** An accepted application has a member id once its Keycloak account is made, a moment after the 202. */
     String memberIdOf(String email) {
-        Membership membership = mongo.findOne(Query.query(Criteria.where("email").is(email)), Membership.class);
-        assertThat(membership).as("membership of " + email).isNotNull();
-        return membership.memberId();
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Membership membership = mongo.findOne(Query.query(Criteria.where("email").is(email)), Membership.class);
+            return membership == null ? null : membership.memberId();
+        }, java.util.Objects::nonNull);
     }
 
     String token(DemoUser user) {

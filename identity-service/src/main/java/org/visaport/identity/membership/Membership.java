@@ -222,6 +222,12 @@ public record Membership(
         return new Change(Set.of(status), status, roles, enabled, "profile-updated", self, what);
     }
 
+    /** An application whose e-mail address was not confirmed in time is removed, so the address's owner can apply. */
+    public Change expiry(String reason) {
+        return new Change(Set.of(MembershipStatus.PENDING_VERIFICATION, MembershipStatus.INFORMATION_REQUESTED),
+                MembershipStatus.ERASED, Set.of(), false, "application-expired", Actor.SYSTEM, reason);
+    }
+
     public Change erasure(Actor self) {
         return new Change(ERASABLE, MembershipStatus.ERASED, Set.of(), false, "deleted", self, null);
     }

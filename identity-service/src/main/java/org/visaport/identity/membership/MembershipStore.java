@@ -121,6 +121,16 @@ public class MembershipStore {
         return mongo.find(Query.query(Criteria.where("accessSyncPending").is(true)).limit(limit), Membership.class);
     }
 
+    /** Applications still awaiting a decision that were made before {@code before}, in id order after {@code afterId}. */
+    public List<Membership> undecidedApplicationsSince(Instant before, String afterId, int limit) {
+        Criteria criteria = Criteria.where("status").in(MembershipStatus.PENDING_VERIFICATION, MembershipStatus.INFORMATION_REQUESTED)
+                .and("appliedAt").lt(before);
+        if (afterId != null) {
+            criteria = criteria.and("_id").gt(afterId);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), Membership.class);
+    }
+
     public List<Membership> provisioningSince(Instant before, int limit) {
         return mongo.find(Query.query(Criteria.where("status").is(MembershipStatus.PROVISIONING)
                 .and("appliedAt").lt(before)).limit(limit), Membership.class);

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.visaport.identity.events.MemberEventFactory;
 import org.visaport.identity.events.MemberEvents;
 import org.visaport.identity.membership.Actor;
+import org.visaport.identity.membership.Erasure;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.membership.MembershipChanges;
 import org.visaport.identity.membership.MembershipStatus;
@@ -24,15 +25,17 @@ public class ProfileService {
 
     private final MembershipStore store;
     private final MembershipChanges changes;
+    private final Erasure erasure;
     private final MemberEventFactory events;
     private final RateLimiter rateLimiter;
     private final RateLimitProperties limits;
     private final Clock clock;
 
-    public ProfileService(MembershipStore store, MembershipChanges changes, MemberEventFactory events, RateLimiter rateLimiter,
+    public ProfileService(MembershipStore store, MembershipChanges changes, Erasure erasure, MemberEventFactory events, RateLimiter rateLimiter,
                           RateLimitProperties limits, Clock clock) {
         this.store = store;
         this.changes = changes;
+        this.erasure = erasure;
         this.events = events;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
@@ -93,14 +96,7 @@ public class ProfileService {
      * reconciler if Keycloak is down), and member.deleted lets other services anonymise what the member wrote.
      */
     public void erase(String memberId) {
-        changes.onLatest(() -> get(memberId), m -> {
-            Update extra = new Update().set("email", "erased:" + m.id()).set("fullName", null).set("displayName", null)
-                    .set("language", null).set("credentials", null).set("consent", null);
-            return changes.apply(m, m.erasure(new Actor(memberId, "the member")), extra,
-                    (after, audit) -> List.of(
-                            events.event("member.deleted", memberId, new MemberEvents.Deleted(memberId, audit.at())),
-                            events.notification(new MemberEvents.NotificationRequested(memberId, m.email(), m.fullName(),
-                                    m.language(), "account-deleted", null, null), memberId)));
-        });
+        changes.onLatest(() -> get(memberId),
+                m -> erasure.erase(m, m.erasure(new Actor(memberId, "the member")), "account-deleted"));
     }
 }
