@@ -35,8 +35,4 @@ public class EventRecorder {
                 clock.instant(), "application/json", EventEnvelope.dataschema(type, schemaVersion), data);
         return new OutboxEvent(envelope.id(), topic, key, type, json.writeValueAsString(envelope), envelope.time());
     }
-
-    public String source() {
-        return source;
-    }
 }

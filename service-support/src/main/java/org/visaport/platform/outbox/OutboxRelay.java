@@ -76,10 +76,6 @@ public class OutboxRelay implements AutoCloseable {
                 .named(outbox.field() + "_waiting"));
     }
 
-    public OutboxDefinition definition() {
-        return outbox;
-    }
-
     /** Relays the aggregate's waiting events in the background, right away. */
     public void dispatch(String aggregateId) {
         try {
@@ -89,7 +85,10 @@ public class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** One round of the safety net: relays every aggregate with waiting events, stopping while Kafka fails. */
+    /**
+     * One round of the safety net: relays every aggregate with waiting events. It stops while Kafka is unreachable (the
+     * next aggregate would only wait for the same timeout); an aggregate whose own event fails does not hold up others.
+     */
     public void poll() {
         Query waiting = Query.query(Criteria.where(outbox.idPath()).exists(true)).limit(properties.batch());
         waiting.fields().include(outbox.field());
@@ -97,13 +96,23 @@ public class OutboxRelay implements AutoCloseable {
         measure(found);
         log.debug("Outbox {}: {} aggregates with waiting events", outbox.name(), found.size());
         for (Document aggregate : found) {
-            if (relay(aggregate.get("_id").toString()) == Outcome.KAFKA_FAILED) {
+            if (relay(aggregate.get("_id").toString()) == Outcome.KAFKA_UNAVAILABLE) {
                 return;
             }
         }
     }
 
-    enum Outcome { SENT, BUSY, KAFKA_FAILED }
+    enum Outcome {
+        SENT,
+        /** Another thread or instance holds the aggregate's lease. */
+        BUSY,
+        /** The lease is half used up: the rest waits for the next turn, so a lease never lapses while sending. */
+        PAUSED,
+        /** This aggregate's event failed (refused by Kafka, or its local step failed); it stays, others go on. */
+        EVENT_FAILED,
+        /** Kafka cannot be reached at all. */
+        KAFKA_UNAVAILABLE
+    }
 
     /** Sends the aggregate's events in order while holding its lease; until the outbox is empty or a send fails. */
     Outcome relay(String aggregateId) {
@@ -116,7 +125,7 @@ public class OutboxRelay implements AutoCloseable {
                 return Outcome.BUSY;
             }
             try {
-                outcome = drain(aggregateId);
+                outcome = drain(aggregateId, clock.instant().plus(properties.lease().dividedBy(2)));
             } finally {
                 leases.release(leaseKey);
             }
@@ -127,15 +136,19 @@ public class OutboxRelay implements AutoCloseable {
         return outcome;
     }
 
-    private Outcome drain(String aggregateId) {
+    private Outcome drain(String aggregateId, Instant pauseAt) {
         List<OutboxEvent> events = waiting(aggregateId);
         // Bounded: an aggregate written to faster than it drains is finished by the next dispatch or poll.
         for (int batch = 0; batch < 10 && !events.isEmpty(); batch++) {
             List<String> done = new ArrayList<>();
             Outcome outcome = Outcome.SENT;
             for (OutboxEvent event : events) {
-                if (!deliver(aggregateId, event)) {
-                    outcome = Outcome.KAFKA_FAILED;
+                if (clock.instant().isAfter(pauseAt)) {
+                    outcome = Outcome.PAUSED;
+                    break;
+                }
+                outcome = deliver(aggregateId, event);
+                if (outcome != Outcome.SENT) {
                     break;
                 }
                 done.add(event.eventId());
@@ -149,16 +162,16 @@ public class OutboxRelay implements AutoCloseable {
         return Outcome.SENT;
     }
 
-    private boolean deliver(String aggregateId, OutboxEvent event) {
+    private Outcome deliver(String aggregateId, OutboxEvent event) {
         if (event.isLocal()) {
             try {
                 outbox.localStep().accept(event);
-                return true;
+                return Outcome.SENT;
             } catch (RuntimeException e) {
                 log.warn("Local step {} of {} {} failed; it stays in the outbox: {}", event.eventId(), outbox.name(),
                         aggregateId, e.toString());
                 failures.increment();
-                return false;
+                return Outcome.EVENT_FAILED;
             }
         }
         try {
@@ -169,13 +182,23 @@ public class OutboxRelay implements AutoCloseable {
             log.warn("Kafka did not take event {} of {} {}; it stays in the outbox: {}", event.eventId(), outbox.name(),
                     aggregateId, e.toString());
             failures.increment();
-            return false;
+            return brokerUnreachable(e) ? Outcome.KAFKA_UNAVAILABLE : Outcome.EVENT_FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Outcome.KAFKA_UNAVAILABLE;
         }
         meters.counter("visaport.outbox.sent", "outbox", outbox.name(), "type", event.type()).increment();
-        return true;
+        return Outcome.SENT;
+    }
+
+    /** Timeouts and retriable errors mean the broker is away; anything else (e.g. a record too large) is this event's. */
+    private static boolean brokerUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.RetriableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void remove(String aggregateId, List<String> eventIds) {

@@ -141,6 +141,20 @@ class OutboxRelayIT {
     }
 
     @Test
+    void anEventKafkaRefusesStaysWithoutHoldingUpOtherAggregates() {
+        OutboxRelay relay = relay(kafka(KAFKA.getBrokersAsString()), meters);
+        mongo.insert(new Briefing("b-huge", "t", List.of(new OutboxEvent("huge-1", topic, "b-huge", "briefing.published",
+                "x".repeat(2_000_000), clock.instant()))), "briefings");
+        write("b-fine", 1);
+
+        relay.poll();
+
+        assertThat(consume(1)).extracting(ConsumerRecord::value).containsExactly("b-fine#0");
+        assertThat(mongo.findById("b-huge", Briefing.class, "briefings").outbox()).extracting(OutboxEvent::eventId)
+                .containsExactly("huge-1");
+    }
+
+    @Test
     void aWholeDocumentSaveOfTheAggregateCannotTakeALeaseAway() {
         OutboxRelay relay = relay(kafka(KAFKA.getBrokersAsString()), meters);
         write("b-saved", 1);
