@@ -52,6 +52,9 @@ class OutboxOutageIT {
     static void parts(DynamicPropertyRegistry registry) {
         EmbeddedParts.INSTANCE.register(registry);
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + PORT);
+        // A database of its own: the other test contexts of this JVM stay alive, and their relays, bound to the
+        // embedded broker, would otherwise send this test's events there.
+        registry.add("spring.mongodb.database", () -> "news_outage_" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @AfterAll
