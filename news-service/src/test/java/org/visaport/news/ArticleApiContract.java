@@ -205,6 +205,16 @@ abstract class ArticleApiContract {
     }
 
     @Test
+    void aTitleUsedMoreOftenThanThereAreNumberedSlugsStillMakesDrafts() {
+        List<String> slugs = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            slugs.add(create(article("Weekly digest " + marker)).path("slug").asString());
+        }
+
+        assertThat(slugs).doesNotHaveDuplicates().allMatch(slug -> slug.startsWith("weekly-digest-" + marker));
+    }
+
+    @Test
     void anEditBasedOnAnOldVersionIsAConflict() {
         JsonNode draft = create(article("Draft statement " + marker));
         Map<String, Object> edit = article("Draft statement, revised " + marker);

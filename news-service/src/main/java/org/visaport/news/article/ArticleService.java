@@ -20,7 +20,8 @@ import org.visaport.platform.outbox.OutboxRelay;
 @Service
 public class ArticleService {
 
-    private static final int SLUG_ATTEMPTS = 20;
+    /** Numbered alternatives, then random ones: a title used any number of times still gets a slug. */
+    private static final int SLUG_ATTEMPTS = Slugs.NUMBERED + 10;
 
     private final ArticleRepository articles;
     private final ArticleEvents events;

@@ -23,8 +23,15 @@ public final class Slugs {
         return slug.isEmpty() ? "article" : slug;
     }
 
-    /** The n-th alternative when the plain slug is taken by another article. */
+    /**
+     * The n-th alternative when the plain slug is taken by another article: numbered at first, then (for a title used
+     * over and over) with a random suffix, so there is always a free one.
+     */
     public static String withSuffix(String slug, int n) {
-        return slug + "-" + n;
+        return n <= NUMBERED ? slug + "-" + n
+                : slug + "-" + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
     }
+
+    /** How many numbered alternatives come before the random ones. */
+    static final int NUMBERED = 20;
 }

@@ -112,8 +112,12 @@ public class EditorialController {
         return EditorArticleView.of(articles.enableComments(id, request.version(), request.enabled()));
     }
 
+    /**
+     * The byline: the editor's name (which members cannot change in Keycloak). Never {@code preferred_username}, which
+     * is the e-mail address in this realm and would be published with the article.
+     */
     private static Author author(Jwt editor) {
         String name = editor.getClaimAsString("name");
-        return new Author(editor.getSubject(), name != null ? name : editor.getClaimAsString("preferred_username"));
+        return new Author(editor.getSubject(), name == null || name.isBlank() ? "VisaPort newsroom" : name);
     }
 }

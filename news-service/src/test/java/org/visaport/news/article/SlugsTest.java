@@ -21,4 +21,12 @@ class SlugsTest {
         assertThat(slug.length()).isLessThanOrEqualTo(80);
         assertThat(slug).doesNotEndWith("-").endsWith("word");
     }
+
+    @Test
+    void aTitleUsedOverAndOverStillGetsSlugsFirstNumberedThenRandom() {
+        assertThat(Slugs.withSuffix("joint-statement", 2)).isEqualTo("joint-statement-2");
+        assertThat(Slugs.withSuffix("joint-statement", Slugs.NUMBERED)).isEqualTo("joint-statement-" + Slugs.NUMBERED);
+        assertThat(Slugs.withSuffix("joint-statement", Slugs.NUMBERED + 1)).matches("joint-statement-[a-z0-9]{6}");
+        assertThat(Slugs.withSuffix("joint-statement", Slugs.NUMBERED + 1)).isNotEqualTo(Slugs.withSuffix("joint-statement", Slugs.NUMBERED + 1));
+    }
 }
