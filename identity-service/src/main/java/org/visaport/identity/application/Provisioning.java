@@ -95,9 +95,10 @@ public class Provisioning {
     }
 
     private void createAccountNow(Membership provisional, String password) {
+        boolean mayExist = false;
         for (int attempt = 0; ; attempt++) {
             try {
-                String userId = attempt == 0 ? create(provisional, password)
+                String userId = !mayExist ? create(provisional, password)
                         : createdForThis(provisional).map(KeycloakUser::id).orElseGet(() -> create(provisional, password));
                 keycloak.addRealmRoles(userId, Set.of("applicant"));
                 complete(provisional, userId);
@@ -107,18 +108,20 @@ public class Provisioning {
                 return;
             } catch (UserAlreadyExistsException staffOrOrphan) {
                 // A Keycloak account without membership (staff, or a leftover the reconciler has not removed yet).
-                store.delete(provisional.id());
+                store.deleteUnfinished(provisional.id());
                 log.info("Application {} matched an existing Keycloak account without membership", provisional.id());
                 outcome("existing-account");
                 return;
             } catch (CredentialRejectedException refused) {
                 // A rule only Keycloak judges (e.g. a deny list) refused the password after the applicant had the answer.
-                store.delete(provisional.id());
+                store.deleteUnfinished(provisional.id());
                 log.warn("Keycloak refused the credentials of application {} ({}); nothing was kept", provisional.id(),
                         refused.field());
                 outcome("refused");
                 return;
             } catch (KeycloakUnavailableException outage) {
+                // A create request that left may have made the user before its answer was lost.
+                mayExist |= !outage.requestNeverSent();
                 if (attempt >= backOff.size()) {
                     log.warn("Keycloak stayed unavailable; application {} is undone", provisional.id());
                     undo(provisional);
@@ -164,7 +167,7 @@ public class Provisioning {
             keycloak.deleteUser(userId);
             throw new AbandonedApplication();
         }
-        auditLog.record(audit);
+        // The audit entry is filed by the outbox's local step, in order with the events.
         relay.dispatch(provisional.id());
         keycloak.sendVerificationEmail(userId);
     }
@@ -193,7 +196,7 @@ public class Provisioning {
     private void undo(Membership provisional) {
         try {
             createdForThis(provisional).ifPresent(user -> keycloak.deleteUser(user.id()));
-            store.delete(provisional.id());
+            store.deleteUnfinished(provisional.id());
         } catch (RuntimeException e) {
             log.warn("Could not undo application {} now; the reconciler will: {}", provisional.id(), e.toString());
         }
@@ -213,9 +216,13 @@ public class Provisioning {
         }
     }
 
+    /** Lets running applications finish (their passwords exist nowhere else), then interrupts what still waits. */
     @PreDestroy
-    void stop() {
-        work.shutdownNow();
+    void stop() throws InterruptedException {
+        work.shutdown();
+        if (!work.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            work.shutdownNow();
+        }
     }
 
     /** The application was undone; nothing more to do for it. */

@@ -68,6 +68,9 @@ public class UnconfirmedApplications {
                     return;
                 } catch (ErrorResponseException decidedMeanwhile) {
                     log.debug("Application {} was decided meanwhile; it stays", application.id());
+                } catch (RuntimeException e) {
+                    // One odd application (e.g. its Keycloak user removed by hand) must not stop the others, run after run.
+                    log.warn("Could not check application {}; it is looked at again next run: {}", application.id(), e.toString());
                 }
             }
         } while (page.size() == BATCH);

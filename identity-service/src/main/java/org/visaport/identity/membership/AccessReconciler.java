@@ -46,7 +46,7 @@ public class AccessReconciler {
                 keycloak.findByEmail(stuck.email())
                         .filter(user -> user.createdSince(stuck.appliedAt()))
                         .ifPresent(user -> keycloak.deleteUser(user.id()));
-                store.delete(stuck.id());
+                store.deleteUnfinished(stuck.id());
                 log.info("Removed the unfinished application {}", stuck.id());
             } catch (KeycloakUnavailableException e) {
                 log.warn("Keycloak unavailable; unfinished application {} stays for the next run", stuck.id());

@@ -47,8 +47,12 @@ public class MembershipStore {
                 Membership.class).getModifiedCount() == 1;
     }
 
-    public void delete(String id) {
-        mongo.remove(Query.query(Criteria.where("_id").is(id)), Membership.class);
+    /**
+     * Removes an application that never got past PROVISIONING. Only such a one: an application completed meanwhile has
+     * events on their way and is erased through its own status change, never deleted outright.
+     */
+    public void deleteUnfinished(String id) {
+        mongo.remove(Query.query(Criteria.where("_id").is(id).and("status").is(MembershipStatus.PROVISIONING)), Membership.class);
     }
 
     public Optional<Membership> byMemberId(String memberId) {
