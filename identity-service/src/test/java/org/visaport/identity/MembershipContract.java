@@ -264,7 +264,9 @@ abstract class MembershipContract {
                 Map.of("reason", "disagreement"), token(DemoUser.MODERATOR));
         assertThat(staffSuspension.status()).as("a moderator cannot suspend another moderator").isEqualTo(403);
 
-        assertValidationProblem(api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/admin", null,
+        assertValidationProblem(api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/owner", null,
+                token(DemoUser.ADMIN), Map.of()), "role");
+        assertValidationProblem(api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/member", null,
                 token(DemoUser.ADMIN), Map.of()), "role");
 
         ApiClient.Reply revoked = api.call("DELETE", "/api/admin/identity/members/" + memberId + "/roles/moderator", null,

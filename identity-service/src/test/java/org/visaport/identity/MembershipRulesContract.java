@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The membership rules a security review asked for, end to end over real HTTP against the real Keycloak: no write undoes
  * another (a revoked role stays revoked under a stream of profile edits), only admins act on staff and nobody on
- * themselves, staff roles work only with an active membership, own edits are audited only when they change something
+ * themselves, staff roles ({@code admin} included) work only with an active membership, own edits are audited only when they change something
  * and are rate-limited, and applications name the current terms and a posting end. Every test makes its own members.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -194,15 +194,16 @@ abstract class MembershipRulesContract {
         String email = newEmail();
         String memberId = approvedMember(email);
         assertThat(grant(memberId, "moderator").status()).isEqualTo(200);
-        addKeycloakRealmRole(memberId, "admin");
+        assertThat(grant(memberId, "admin").status()).isEqualTo(200);
         String ownToken = keycloak.accessToken(email, PASSWORD);
         assertThat(roles(ownToken)).contains("admin", "moderator");
 
         assertForbidden(api.post("/api/admin/identity/members/" + memberId + "/suspension", Map.of("reason", "test"), ownToken));
         assertForbidden(api.call("DELETE", "/api/admin/identity/members/" + memberId + "/roles/moderator", null, ownToken, Map.of()));
         assertForbidden(api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/editor", null, ownToken, Map.of()));
+        assertForbidden(api.call("DELETE", "/api/admin/identity/members/" + memberId + "/roles/admin", null, ownToken, Map.of()));
         assertThat(membership(memberId).status()).isEqualTo(MembershipStatus.ACTIVE);
-        assertThat(membership(memberId).roles()).containsExactlyInAnyOrder("member", "moderator");
+        assertThat(membership(memberId).roles()).containsExactlyInAnyOrder("member", "moderator", "admin");
 
         // On others, this admin with an active membership acts as any admin.
         String otherId = approvedMember(newEmail());
@@ -234,6 +235,98 @@ abstract class MembershipRulesContract {
         String renewedToken = keycloak.accessToken(email, PASSWORD);
         assertThat(roles(renewedToken)).contains("member", "moderator");
         assertThat(api.get("/api/admin/identity/applications", renewedToken).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminWhosePostingLapsesLosesAdminInKeycloakAndGetsItBackWithANewPosting() {
+        String email = newEmail();
+        String memberId = approvedMember(email);
+        ApiClient.Reply granted = grant(memberId, "admin");
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        assertThat(keycloakRoles(memberId)).contains("member", "admin");
+        String adminToken = keycloak.accessToken(email, PASSWORD);
+        assertThat(roles(adminToken)).contains("admin");
+        assertThat(api.get("/api/admin/identity/audit?limit=1", adminToken).status()).isEqualTo(200);
+
+        setPostingEnd(memberId, LocalDate.now().minusDays(1));
+        postingJob.run();
+
+        assertThat(membership(memberId).status()).isEqualTo(MembershipStatus.LAPSED);
+        assertThat(membership(memberId).roles()).as("the grant stays recorded").containsExactly("admin");
+        assertThat(keycloakRoles(memberId)).as("Keycloak withholds admin").doesNotContain("member", "admin");
+        assertThat(roles(keycloak.accessToken(email, PASSWORD))).doesNotContain("member", "admin");
+        assertForbidden(api.get("/api/admin/identity/audit?limit=1", adminToken));
+
+        ApiClient.Reply renewed = patchProfile(Map.of("postingEndsOn", LocalDate.now().plusYears(2).toString()),
+                keycloak.accessToken(email, PASSWORD));
+        assertThat(renewed.json().path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(keycloakRoles(memberId)).contains("member", "admin");
+        String renewedToken = keycloak.accessToken(email, PASSWORD);
+        assertThat(roles(renewedToken)).contains("member", "admin");
+        assertThat(api.get("/api/admin/identity/audit?limit=1", renewedToken).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminMadeInKeycloakBeforeMembershipsRecordedItKeepsItButNotWhileLapsed() {
+        String email = newEmail();
+        String memberId = approvedMember(email);
+        // As before admin was a role memberships decide about: given in Keycloak by hand, unknown to the membership.
+        addKeycloakRealmRole(memberId, "admin");
+        mongo.updateFirst(Query.query(Criteria.where("memberId").is(memberId)), new Update().unset("adminAdopted"),
+                Membership.class);
+
+        // The next access sync (here a grant's) does not drop it.
+        assertThat(grant(memberId, "editor").status()).isEqualTo(200);
+        assertThat(keycloakRoles(memberId)).as("not dropped").contains("member", "editor", "admin");
+        String adminToken = keycloak.accessToken(email, PASSWORD);
+        assertThat(api.get("/api/admin/identity/audit?limit=1", adminToken).status()).isEqualTo(200);
+
+        setPostingEnd(memberId, LocalDate.now().minusDays(1));
+        postingJob.run();
+
+        assertThat(membership(memberId).status()).isEqualTo(MembershipStatus.LAPSED);
+        assertThat(keycloakRoles(memberId)).as("a lapsed member holds no staff role").doesNotContain("member", "editor", "admin");
+        assertThat(roles(keycloak.accessToken(email, PASSWORD))).doesNotContain("admin");
+        assertForbidden(api.get("/api/admin/identity/audit?limit=1", adminToken));
+        assertThat(membership(memberId).roles()).as("taken over by the membership").containsExactlyInAnyOrder("editor", "admin");
+        assertThat(auditActions(memberId)).contains("role-adopted:admin");
+
+        ApiClient.Reply renewed = patchProfile(Map.of("postingEndsOn", LocalDate.now().plusYears(2).toString()),
+                keycloak.accessToken(email, PASSWORD));
+        assertThat(renewed.json().path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(roles(keycloak.accessToken(email, PASSWORD))).contains("member", "editor", "admin");
+    }
+
+    @Test
+    void adminsGrantAndRevokeAdminAndModeratorsCannot() {
+        String email = newEmail();
+        String memberId = approvedMember(email);
+
+        assertForbidden(api.call("PUT", "/api/admin/identity/members/" + memberId + "/roles/admin", null,
+                token(DemoUser.MODERATOR), Map.of()));
+        assertThat(keycloakRoles(memberId)).doesNotContain("admin");
+        assertThat(membership(memberId).roles()).doesNotContain("admin");
+
+        ApiClient.Reply granted = grant(memberId, "admin");
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        assertThat(granted.json().path("roles").toString()).contains("admin");
+        assertThat(keycloakRoles(memberId)).contains("member", "admin");
+        String adminToken = keycloak.accessToken(email, PASSWORD);
+        assertThat(roles(adminToken)).contains("admin");
+        assertThat(api.get("/api/admin/identity/audit?limit=1", adminToken).status()).isEqualTo(200);
+
+        assertForbidden(api.call("DELETE", "/api/admin/identity/members/" + memberId + "/roles/admin", null,
+                token(DemoUser.MODERATOR), Map.of()));
+        assertThat(keycloakRoles(memberId)).contains("admin");
+
+        ApiClient.Reply revoked = api.call("DELETE", "/api/admin/identity/members/" + memberId + "/roles/admin", null,
+                token(DemoUser.ADMIN), Map.of());
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(membership(memberId).roles()).containsExactly("member");
+        assertThat(keycloakRoles(memberId)).contains("member").doesNotContain("admin");
+        assertThat(roles(keycloak.accessToken(email, PASSWORD))).doesNotContain("admin");
+        assertForbidden(api.get("/api/admin/identity/audit?limit=1", adminToken));
+        assertThat(auditActions(memberId)).contains("role-granted:admin", "role-revoked:admin");
     }
 
     @Test
@@ -444,7 +537,7 @@ abstract class MembershipRulesContract {
         return names;
     }
 
-    /** What a Keycloak administrator does by hand: admin lives in Keycloak, not in the membership. */
+    /** What a Keycloak administrator does by hand, outside the membership (as admins were made before it recorded them). */
     void addKeycloakRealmRole(String userId, String role) {
         String representation = admin("GET", "/roles/" + role, null);
         admin("POST", "/users/" + userId + "/role-mappings/realm", "[" + representation + "]");

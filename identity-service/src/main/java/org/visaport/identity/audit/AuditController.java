@@ -28,7 +28,7 @@ class AuditController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('admin') and @staffStanding.active(authentication)")
+    @PreAuthorize("hasRole('admin') and @staffStanding.administers(authentication)")
     @Operation(summary = "Membership decisions, oldest first, optionally for one member", security = @SecurityRequirement(name = "bearer"))
     Page<AuditEntryView> list(@RequestParam(required = false) @Size(max = 64) String memberId,
                               @RequestParam(required = false) @Size(max = 200) String cursor,

@@ -11,8 +11,9 @@ import org.visaport.identity.keycloak.KeycloakUnavailableException;
 
 /**
  * Brings the Keycloak user in line with what the membership says: enabled or not (disabling also ends every session),
- * which of the roles membership manages it holds ({@link Membership#keycloakRoles()}: staff roles only while active),
- * or gone altogether once erased. Every step is idempotent, so a retry after a partial failure simply finishes the
+ * which of the roles membership manages it holds ({@link Membership#keycloakRoles()}: staff roles, {@code admin}
+ * included, only while active), or gone altogether once erased. A membership from before {@code admin} was managed
+ * first adopts what Keycloak gives ({@link AdminAdoption}), so no admin is dropped unseen. Every step is idempotent, so a retry after a partial failure simply finishes the
  * job. Two syncs of one member may overlap (a decision's own and the reconciler's, or two decisions'): whichever
  * applied an older state than the membership has by the time it is done applies the newest one again, so the last
  * state Keycloak is given is the membership's.
@@ -26,10 +27,12 @@ public class AccessSync {
 
     private final KeycloakAdminClient keycloak;
     private final MembershipStore store;
+    private final AdminAdoption adoption;
 
-    public AccessSync(KeycloakAdminClient keycloak, MembershipStore store) {
+    public AccessSync(KeycloakAdminClient keycloak, MembershipStore store, AdminAdoption adoption) {
         this.keycloak = keycloak;
         this.store = store;
+        this.adoption = adoption;
     }
 
     /** Returns whether Keycloak now matches; if not, the pending flag stays and the reconciler tries again. */
@@ -37,6 +40,8 @@ public class AccessSync {
         Membership applied = membership;
         try {
             for (int round = 1; round <= ROUNDS; round++) {
+                // Adopting may raise the access generation (an admin whose membership is not active loses the role).
+                applied = adoption.adopt(applied);
                 apply(applied);
                 if (store.markAccessSynced(applied.id(), applied.accessGeneration())) {
                     return true;
@@ -66,17 +71,18 @@ public class AccessSync {
         if (!membership.enabled()) {
             keycloak.setEnabled(userId, false);
             keycloak.logout(userId);
-            syncRoles(userId, membership.keycloakRoles());
+            syncRoles(userId, membership);
             return;
         }
         // Roles first: the user never signs in with more than the membership grants.
-        syncRoles(userId, membership.keycloakRoles());
+        syncRoles(userId, membership);
         keycloak.setEnabled(userId, true);
     }
 
-    private void syncRoles(String userId, Set<String> granted) {
+    private void syncRoles(String userId, Membership membership) {
+        Set<String> granted = membership.keycloakRoles();
         Set<String> held = new HashSet<>(keycloak.realmRoles(userId));
-        held.retainAll(Membership.MANAGED_ROLES);
+        held.retainAll(membership.managedRoles());
         Set<String> missing = new HashSet<>(granted);
         missing.removeAll(held);
         Set<String> surplus = new HashSet<>(held);

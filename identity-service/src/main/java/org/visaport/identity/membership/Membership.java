@@ -23,8 +23,13 @@ import org.visaport.platform.outbox.OutboxEvent;
  *
  * @param id       application id (ours, created before the Keycloak user exists)
  * @param memberId the Keycloak user id, i.e. the {@code sub} of the member's tokens; null while provisioning
- * @param roles    the roles the member holds; staff roles ({@link #GRANTABLE_ROLES}) work only while the membership is
- *                 {@code ACTIVE}: Keycloak gets {@link #keycloakRoles()}, which leaves them out in any other status
+ * @param roles    the roles the member holds; staff roles ({@link #GRANTABLE_ROLES}, {@code admin} included) work only
+ *                 while the membership is {@code ACTIVE}: Keycloak gets {@link #keycloakRoles()}, which leaves them out
+ *                 in any other status
+ * @param adminAdopted whether {@code admin} is decided by this membership. Memberships written before {@code admin}
+ *                 became a managed role have no such field (false): Keycloak alone said who is an admin, so the access
+ *                 sync first takes over what Keycloak holds ({@link #adminAdoption}) and only then manages the role;
+ *                 until then it leaves Keycloak's {@code admin} alone. Set from the start on every newer membership.
  * @param version  raised by every change of status, access or own data; a change is written only if the membership is
  *                 still at the version it was decided on, so no write can undo another made meanwhile
  * @param outbox   events and audit entries written with the change that caused them, until the relay has handed them
@@ -43,6 +48,7 @@ public record Membership(
         Credentials credentials,
         Consent consent,
         Set<String> roles,
+        Boolean adminAdopted,
         boolean enabled,
         long accessGeneration,
         boolean accessSyncPending,
@@ -53,15 +59,16 @@ public record Membership(
         Long version,
         List<OutboxEvent> outbox) {
 
+    public static final String ADMIN = "admin";
     /** The realm roles membership decides about; any other role a Keycloak user holds is left alone. */
-    public static final Set<String> MANAGED_ROLES = Set.of("applicant", "member", "moderator", "editor");
-    /** Roles an admin grants and revokes; their holders are staff. */
-    public static final Set<String> GRANTABLE_ROLES = Set.of("moderator", "editor");
+    public static final Set<String> MANAGED_ROLES = Set.of("applicant", "member", "moderator", "editor", ADMIN);
     /**
-     * Everyone only an admin may act on: the grantable roles, and {@code admin}, which lives in Keycloak alone (it is
-     * given there, not by membership).
+     * Roles an admin grants and revokes (never their own); their holders are staff, and only an admin acts on them.
+     * They work only while the membership is active.
      */
-    public static final Set<String> STAFF_ROLES = Set.of("moderator", "editor", "admin");
+    public static final Set<String> GRANTABLE_ROLES = Set.of("moderator", "editor", ADMIN);
+    /** What a membership not yet adopted {@code admin} from Keycloak decides about: {@code admin} stays Keycloak's. */
+    private static final Set<String> MANAGED_BEFORE_ADOPTION = Set.of("applicant", "member", "moderator", "editor");
     public static final Set<MembershipStatus> UNDER_REVIEW =
             Set.of(MembershipStatus.PENDING_VERIFICATION, MembershipStatus.INFORMATION_REQUESTED);
     /** Everyone who has a membership may leave; an application still being written cannot, nor can the erased. */
@@ -71,17 +78,22 @@ public record Membership(
 
     public Membership {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
+        // Memberships stored before admin was a managed role have no flag: not adopted.
+        adminAdopted = adminAdopted != null && adminAdopted;
         // Memberships stored before versions existed have none: version 0.
         version = version == null ? 0L : version;
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
-    /** A new application, written before its Keycloak user exists: role {@code applicant}, sign-in enabled. */
+    /**
+     * A new application, written before its Keycloak user exists: role {@code applicant}, sign-in enabled, and
+     * {@code admin} decided by the membership from the start (the new Keycloak user holds no role it does not give).
+     */
     public static Membership provisional(String id, String email, String fullName, String language, Credentials credentials,
                                          Consent consent, Instant appliedAt) {
         return new Builder().id(id).status(MembershipStatus.PROVISIONING).email(email).fullName(fullName)
                 .displayName(fullName).language(language).credentials(credentials).consent(consent)
-                .roles(Set.of("applicant")).enabled(true).appliedAt(appliedAt).updatedAt(appliedAt).build();
+                .roles(Set.of("applicant")).adminAdopted(true).enabled(true).appliedAt(appliedAt).updatedAt(appliedAt).build();
     }
 
     public Builder toBuilder() {
@@ -95,8 +107,8 @@ public record Membership(
     }
 
     /**
-     * Moderators and editors by this membership's roles: only admins act on them, so staff cannot silence each other.
-     * An admin is staff too, but that role lives in Keycloak only; see {@link #STAFF_ROLES}.
+     * Moderators, editors and admins by this membership's roles: only admins act on them, so staff cannot silence each
+     * other. (A membership that has not adopted {@code admin} yet does not know about it: ask Keycloak as well.)
      */
     public boolean isStaff() {
         return roles.stream().anyMatch(GRANTABLE_ROLES::contains);
@@ -114,6 +126,37 @@ public record Membership(
         Set<String> withheld = new HashSet<>(roles);
         withheld.removeAll(GRANTABLE_ROLES);
         return Set.copyOf(withheld);
+    }
+
+    /**
+     * The realm roles this membership decides about in Keycloak: {@link #MANAGED_ROLES}, but not {@code admin} before it
+     * has been adopted (see {@link #adminAdopted}), so a sync never drops an admin given in Keycloak by hand before.
+     */
+    public Set<String> managedRoles() {
+        return adminAdopted ? MANAGED_ROLES : MANAGED_BEFORE_ADOPTION;
+    }
+
+    /**
+     * Whether {@code admin} is still Keycloak's alone here: a membership written before {@code admin} was managed, whose
+     * Keycloak user exists (an application still being written has none; an erased membership's is gone).
+     */
+    public boolean awaitsAdminAdoption() {
+        return !adminAdopted && memberId != null && ERASABLE.contains(status);
+    }
+
+    /**
+     * Takes over what Keycloak held before {@code admin} was managed: recorded if Keycloak gives it, so it is withheld
+     * while the membership is not active and returns with it, like any staff role; from now on only the roles endpoint
+     * grants and revokes it. Status and sign-in stay; the caller also marks the membership as adopted, even when there
+     * was nothing to take over.
+     */
+    public Change adminAdoption(boolean heldInKeycloak) {
+        Set<String> next = new HashSet<>(roles);
+        if (heldInKeycloak) {
+            next.add(ADMIN);
+        }
+        return new Change(Set.of(status), status, next, enabled, "role-adopted:" + ADMIN, Actor.SYSTEM,
+                "held in Keycloak before admin was recorded on memberships");
     }
 
     /** Whether the posting has ended by {@code today}; a posting ending today is still running. */
@@ -168,7 +211,8 @@ public record Membership(
      * Grants a {@link #GRANTABLE_ROLES grantable role} to an active member, or revokes one in whatever status the
      * membership is (taking power away never waits for a status; status and sign-in stay as they are). Empty when the
      * member already is as asked (nothing to record); a grant to a membership that is not active is returned and refused
-     * as a conflict.
+     * as a conflict. Decide about {@code admin} only on a membership that has adopted it ({@link #awaitsAdminAdoption}),
+     * or a revocation would find nothing recorded to revoke while Keycloak still gives the role.
      */
     public Optional<Change> roleChange(String role, boolean grant, Actor actor, String note) {
         if (!GRANTABLE_ROLES.contains(role)) {
@@ -265,6 +309,7 @@ public record Membership(
         private Credentials credentials;
         private Consent consent;
         private Set<String> roles = Set.of();
+        private boolean adminAdopted;
         private boolean enabled;
         private long accessGeneration;
         private boolean accessSyncPending;
@@ -289,6 +334,7 @@ public record Membership(
             credentials = m.credentials;
             consent = m.consent;
             roles = m.roles;
+            adminAdopted = m.adminAdopted;
             enabled = m.enabled;
             accessGeneration = m.accessGeneration;
             accessSyncPending = m.accessSyncPending;
@@ -350,6 +396,11 @@ public record Membership(
             return this;
         }
 
+        public Builder adminAdopted(boolean value) {
+            adminAdopted = value;
+            return this;
+        }
+
         public Builder enabled(boolean value) {
             enabled = value;
             return this;
@@ -397,7 +448,7 @@ public record Membership(
 
         public Membership build() {
             return new Membership(id, memberId, status, email, fullName, displayName, language, credentials, consent, roles,
-                    enabled, accessGeneration, accessSyncPending, statusReason, appliedAt, updatedAt,
+                    adminAdopted, enabled, accessGeneration, accessSyncPending, statusReason, appliedAt, updatedAt,
                     postingReminderSentFor, version, outbox);
         }
     }

@@ -121,6 +121,12 @@ public class MembershipStore {
         return mongo.exists(Query.query(Criteria.where("memberId").is(memberId).and("enabled").is(false)), Membership.class);
     }
 
+    /** Memberships whose {@code admin} is still Keycloak's alone (see {@link Membership#awaitsAdminAdoption()}). */
+    public List<Membership> awaitingAdminAdoption(int limit) {
+        return mongo.find(Query.query(Criteria.where("adminAdopted").ne(true).and("memberId").ne(null)
+                .and("status").in(Membership.ERASABLE)).limit(limit), Membership.class);
+    }
+
     public List<Membership> pendingAccessSync(int limit) {
         return mongo.find(Query.query(Criteria.where("accessSyncPending").is(true)).limit(limit), Membership.class);
     }

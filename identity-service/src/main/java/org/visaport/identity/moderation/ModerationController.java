@@ -23,30 +23,33 @@ import org.visaport.identity.membership.Actors;
 import org.visaport.identity.membership.MembershipChanges;
 import org.visaport.identity.membership.MembershipStatus;
 import org.visaport.identity.membership.MembershipStore;
+import org.visaport.identity.security.StaffStanding;
 import org.visaport.platform.paging.Cursors;
 import org.visaport.platform.paging.KeysetPosition;
 import org.visaport.platform.paging.Page;
 
 /**
  * Verification and decisions. Moderators and admins decide; only admins change roles and act on staff. A caller who has
- * a membership needs it active (and a moderator's still to hold {@code moderator}), whatever the token says: see
- * {@code security/StaffStanding}.
+ * a membership needs it active and still holding the staff role used ({@code moderator}, {@code admin}), whatever the
+ * token says: see {@link StaffStanding}.
  */
 @RestController
 @RequestMapping("/api/admin/identity")
 class ModerationController {
 
-    static final String MODERATORS = "hasAnyRole('moderator', 'admin') and @staffStanding.active(authentication)";
-    static final String ADMINS = "hasRole('admin') and @staffStanding.active(authentication)";
+    static final String MODERATORS = "hasAnyRole('moderator', 'admin') and @staffStanding.moderates(authentication)";
+    static final String ADMINS = "hasRole('admin') and @staffStanding.administers(authentication)";
 
     private final ModerationService moderation;
     private final MembershipStore store;
     private final Cursors cursors;
+    private final StaffStanding standing;
 
-    ModerationController(ModerationService moderation, MembershipStore store, Cursors cursors) {
+    ModerationController(ModerationService moderation, MembershipStore store, Cursors cursors, StaffStanding standing) {
         this.moderation = moderation;
         this.store = store;
         this.cursors = cursors;
+        this.standing = standing;
     }
 
     @GetMapping("/applications")
@@ -113,7 +116,7 @@ class ModerationController {
 
     @PutMapping("/members/{memberId}/roles/{role}")
     @PreAuthorize(ADMINS)
-    @Operation(summary = "Grant moderator or editor (admins only)", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Grant moderator, editor or admin to an active member (admins only, not to themselves)", security = @SecurityRequirement(name = "bearer"))
     ApplicationView grant(@PathVariable @Size(max = 64) String memberId, @PathVariable @Size(max = 32) String role,
                           @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
         return view(moderation.changeRole(memberId, role, true, null, caller(jwt, caller)), caller);
@@ -121,21 +124,22 @@ class ModerationController {
 
     @DeleteMapping("/members/{memberId}/roles/{role}")
     @PreAuthorize(ADMINS)
-    @Operation(summary = "Revoke moderator or editor (admins only)", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Revoke moderator, editor or admin (admins only, not from themselves)", security = @SecurityRequirement(name = "bearer"))
     ApplicationView revoke(@PathVariable @Size(max = 64) String memberId, @PathVariable @Size(max = 32) String role,
                            @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller) {
         return view(moderation.changeRole(memberId, role, false, null, caller(jwt, caller)), caller);
     }
 
-    private static ApplicationView view(MembershipChanges.Result result, JwtAuthenticationToken caller) {
+    private ApplicationView view(MembershipChanges.Result result, JwtAuthenticationToken caller) {
         return ApplicationView.of(result.membership(), isAdmin(caller), result.accessSynced());
     }
 
-    private static Caller caller(Jwt jwt, JwtAuthenticationToken authentication) {
+    private Caller caller(Jwt jwt, JwtAuthenticationToken authentication) {
         return new Caller(Actors.of(jwt), isAdmin(authentication));
     }
 
-    private static boolean isAdmin(JwtAuthenticationToken caller) {
-        return caller.getAuthorities().stream().anyMatch(a -> "ROLE_admin".equals(a.getAuthority()));
+    /** An admin by token and, for a caller who has a membership, by that membership too (a revoked admin is none). */
+    private boolean isAdmin(JwtAuthenticationToken caller) {
+        return standing.administers(caller);
     }
 }

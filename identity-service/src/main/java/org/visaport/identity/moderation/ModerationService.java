@@ -10,6 +10,7 @@ import org.springframework.web.ErrorResponseException;
 import org.visaport.identity.events.MemberEventFactory;
 import org.visaport.identity.events.MemberEvents;
 import org.visaport.identity.keycloak.KeycloakAdminClient;
+import org.visaport.identity.membership.AdminAdoption;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.membership.MembershipChanges;
 import org.visaport.identity.membership.MembershipStatus;
@@ -29,14 +30,16 @@ public class ModerationService {
     private final MembershipChanges changes;
     private final MemberEventFactory events;
     private final KeycloakAdminClient keycloak;
+    private final AdminAdoption adoption;
     private final Clock clock;
 
     public ModerationService(MembershipStore store, MembershipChanges changes, MemberEventFactory events,
-                             KeycloakAdminClient keycloak, Clock clock) {
+                             KeycloakAdminClient keycloak, AdminAdoption adoption, Clock clock) {
         this.store = store;
         this.changes = changes;
         this.events = events;
         this.keycloak = keycloak;
+        this.adoption = adoption;
         this.clock = clock;
     }
 
@@ -99,18 +102,34 @@ public class ModerationService {
         });
     }
 
-    /** Admins only (the controller checks the role); a revocation is taken whatever the membership's status. */
+    /**
+     * Admins only (the controller checks the role); a revocation is taken whatever the membership's status. About
+     * {@code admin} it is decided only once the membership has taken over what Keycloak gave before {@code admin} was
+     * managed ({@link AdminAdoption}): otherwise revoking an admin made in Keycloak would find nothing to revoke. That
+     * asks Keycloak once (503 while it cannot be asked) for a membership not adopted yet.
+     */
     public MembershipChanges.Result changeRole(String memberId, String role, boolean grant, String note, Caller caller) {
         if (!Membership.GRANTABLE_ROLES.contains(role)) {
             throw Problems.invalidField("role", "must be one of " + sorted(Membership.GRANTABLE_ROLES));
         }
         notOwn(caller, memberId);
         String change = grant ? "GRANTED" : "REVOKED";
-        return changes.onLatest(() -> find(memberId), m -> m.roleChange(role, grant, caller.actor(), note)
+        return changes.onLatest(() -> forRole(role, find(memberId)), m -> m.roleChange(role, grant, caller.actor(), note)
                 .map(roleChange -> changes.apply(m, roleChange, null, (after, audit) -> List.<OutboxEvent>of(
                         events.event("member.role-changed", memberId,
                                 new MemberEvents.RoleChanged(memberId, role, change, sorted(after.roles()), audit.at())))))
                 .orElseGet(() -> new MembershipChanges.Result(m, !m.accessSyncPending())));
+    }
+
+    private Membership forRole(String role, Membership m) {
+        if (!Membership.ADMIN.equals(role) || !m.awaitsAdminAdoption()) {
+            return m;
+        }
+        Membership adopted = adoption.adopt(m);
+        if (adopted.awaitsAdminAdoption()) {
+            throw Problems.conflict("Conflict", "The membership changed meanwhile; reload and try again.");
+        }
+        return adopted;
     }
 
     public Membership find(String memberId) {
@@ -126,15 +145,16 @@ public class ModerationService {
     }
 
     /**
-     * Staff are those whose membership holds moderator or editor, and anyone Keycloak gives a staff role, admin
-     * included (a role that lives in Keycloak only). Keycloak is asked only when the caller is no admin and the
-     * membership does not settle it; if it cannot be asked, the decision is refused (503) rather than risked.
+     * Staff are those whose membership holds moderator, editor or admin, and anyone Keycloak gives one of these roles
+     * (an admin made there before memberships recorded the role, or a role given there by hand). Keycloak is asked only
+     * when the caller is no admin and the membership does not settle it; if it cannot be asked, the decision is refused
+     * (503) rather than risked.
      */
     private void adminForStaff(Caller caller, Membership m, String action) {
         if (caller.admin()) {
             return;
         }
-        if (m.isStaff() || keycloak.realmRoles(m.memberId()).stream().anyMatch(Membership.STAFF_ROLES::contains)) {
+        if (m.isStaff() || keycloak.realmRoles(m.memberId()).stream().anyMatch(Membership.GRANTABLE_ROLES::contains)) {
             throw forbidden("Only admins " + action + " moderators, editors and admins.");
         }
     }

@@ -97,9 +97,10 @@ class MembershipTest {
     }
 
     @Test
-    void moderatorsAndEditorsAreStaff() {
+    void moderatorsEditorsAndAdminsAreStaff() {
         assertThat(in(ACTIVE, "member", "moderator").isStaff()).isTrue();
         assertThat(in(ACTIVE, "member", "editor").isStaff()).isTrue();
+        assertThat(in(ACTIVE, "member", "admin").isStaff()).isTrue();
         assertThat(in(ACTIVE, "member").isStaff()).isFalse();
     }
 
@@ -118,7 +119,9 @@ class MembershipTest {
                 .as("already as asked: nothing to do").isEmpty();
         assertThat(in(SUSPENDED, "member").roleChange("editor", true, MODERATOR, null).orElseThrow().allowedFrom(SUSPENDED))
                 .as("a suspended member gets no role").isFalse();
-        assertThatThrownBy(() -> in(ACTIVE, "member").roleChange("admin", true, MODERATOR, null))
+        assertThatThrownBy(() -> in(ACTIVE, "member").roleChange("member", true, MODERATOR, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> in(ACTIVE, "member").roleChange("owner", true, MODERATOR, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -177,6 +180,71 @@ class MembershipTest {
         Membership suspendedStaff = in(SUSPENDED, "member", "moderator");
         assertThat(suspendedStaff.accessChangedBy(suspendedStaff.roleChange("moderator", false, MODERATOR, null).orElseThrow()))
                 .as("revoking a withheld role changes nothing in Keycloak").isFalse();
+    }
+
+    @Test
+    void adminIsGrantedAndRevokedLikeAnyStaffRoleAndReachesKeycloakOnlyWhileTheMembershipIsActive() {
+        Membership member = in(ACTIVE, "member");
+        Change grant = member.roleChange("admin", true, MODERATOR, null).orElseThrow();
+        assertThat(grant.roles()).containsExactlyInAnyOrder("member", "admin");
+        assertThat(grant.action()).isEqualTo("role-granted:admin");
+        assertThat(startsFrom(grant)).as("to an active member only").containsExactly(ACTIVE);
+        Membership admin = member.after(grant, NOW);
+        assertThat(member.accessChangedBy(grant)).isTrue();
+        assertThat(admin.keycloakRoles()).containsExactlyInAnyOrder("member", "admin");
+        assertThat(admin.isStaff()).isTrue();
+
+        Change lapse = admin.lapse(TODAY.minusDays(1));
+        Membership lapsed = admin.after(lapse, NOW);
+        assertThat(lapsed.roles()).as("the grant stays recorded").containsExactly("admin");
+        assertThat(lapsed.keycloakRoles()).as("but Keycloak gets nothing of it").isEmpty();
+        assertThat(admin.accessChangedBy(lapse)).isTrue();
+        assertThat(lapsed.after(lapsed.postingRenewal(new Actor("m-1", "the member")), NOW).keycloakRoles())
+                .as("and it returns with the membership").containsExactlyInAnyOrder("member", "admin");
+
+        Change suspension = admin.suspension(MODERATOR, "abused the role");
+        Membership suspended = admin.after(suspension, NOW);
+        assertThat(suspended.keycloakRoles()).containsExactly("member");
+        assertThat(suspended.after(suspended.reinstatement(MODERATOR, null, TODAY), NOW).keycloakRoles())
+                .containsExactlyInAnyOrder("member", "admin");
+
+        Change revoke = suspended.roleChange("admin", false, MODERATOR, null).orElseThrow();
+        assertThat(revoke.roles()).containsExactly("member");
+        assertThat(revoke.action()).isEqualTo("role-revoked:admin");
+        assertThat(startsFrom(revoke)).as("revoked whatever the status").containsExactly(SUSPENDED);
+        assertThat(in(LAPSED, "admin").roleChange("admin", true, MODERATOR, null).orElseThrow().allowedFrom(LAPSED))
+                .as("a lapsed member gets no role").isFalse();
+    }
+
+    @Test
+    void aMembershipFromBeforeAdminWasManagedAdoptsWhatKeycloakGivesOnce() {
+        Membership legacy = in(ACTIVE, "member").toBuilder().adminAdopted(false).build();
+        assertThat(legacy.awaitsAdminAdoption()).isTrue();
+        assertThat(legacy.managedRoles()).as("Keycloak's admin is left alone until adopted").doesNotContain("admin")
+                .contains("member", "moderator", "editor");
+        assertThat(in(ACTIVE, "member").awaitsAdminAdoption()).as("newer memberships decide from the start").isFalse();
+        assertThat(in(ACTIVE, "member").managedRoles()).contains("admin");
+        assertThat(Membership.provisional("app-2", "b@mission.example", "B", "en", null, null, NOW).adminAdopted()).isTrue();
+        assertThat(in(PENDING_VERIFICATION, "applicant").toBuilder().memberId(null).adminAdopted(false).build()
+                .awaitsAdminAdoption()).as("no Keycloak user yet").isFalse();
+        assertThat(in(ERASED).toBuilder().adminAdopted(false).build().awaitsAdminAdoption()).as("Keycloak user gone").isFalse();
+
+        Change held = legacy.adminAdoption(true);
+        assertThat(held.roles()).containsExactlyInAnyOrder("member", "admin");
+        assertThat(held.to()).isEqualTo(ACTIVE);
+        assertThat(held.enabled()).isTrue();
+        assertThat(held.action()).isEqualTo("role-adopted:admin");
+        assertThat(held.actor()).isEqualTo(Actor.SYSTEM);
+        assertThat(startsFrom(held)).containsExactly(ACTIVE);
+        assertThat(legacy.after(held, NOW).keycloakRoles()).as("an active admin keeps it").contains("admin");
+        assertThat(legacy.adminAdoption(false).roles()).containsExactly("member");
+
+        Membership lapsedLegacy = in(LAPSED).toBuilder().adminAdopted(false).build();
+        Membership adopted = lapsedLegacy.after(lapsedLegacy.adminAdoption(true), NOW).toBuilder().adminAdopted(true).build();
+        assertThat(adopted.roles()).containsExactly("admin");
+        assertThat(adopted.keycloakRoles()).as("a lapsed admin loses it in Keycloak").isEmpty();
+        assertThat(adopted.after(adopted.postingRenewal(new Actor("m-1", "the member")), NOW).keycloakRoles())
+                .as("and gets it back with a new posting").containsExactlyInAnyOrder("member", "admin");
     }
 
     @Test
