@@ -55,34 +55,26 @@ public class ApplicationService {
      */
     public ApplicationReceipt apply(ApplicationRequest request, String idempotencyKey, String clientAddress) {
         String email = request.email().strip().toLowerCase(Locale.ROOT);
-        IdempotencyKeys.Claim claim = idempotencyKey == null ? null
-                : idempotencyKeys.claim(IDEMPOTENCY_SCOPE, idempotencyKey, fingerprint(request, email));
-        if (claim != null && claim.isRetry()) {
-            return ApplicationReceipt.RECEIVED;
-        }
+        // Nothing to hand back: every accepted application gets the same receipt.
+        idempotencyKeys.once(IDEMPOTENCY_SCOPE, idempotencyKey, () -> fingerprint(request, email), () -> {
+            accept(request, email, clientAddress);
+            return "";
+        });
+        return ApplicationReceipt.RECEIVED;
+    }
+
+    private void accept(ApplicationRequest request, String email, String clientAddress) {
+        rateLimiter.acquire("application-address:" + clientAddress, limits.applicationsPerAddress(), limits.addressWindow());
+        rateLimiter.acquire("application-email:" + Hashing.sha256(email), limits.applicationsPerEmail(), limits.emailWindow());
+        keycloak.passwordPolicy().violation(request.password(), email).ifPresent(why -> {
+            throw Problems.invalidField("password", why);
+        });
+        Membership provisional = provisional(request, email, clock.instant());
         try {
-            rateLimiter.acquire("application-address:" + clientAddress, limits.applicationsPerAddress(), limits.addressWindow());
-            rateLimiter.acquire("application-email:" + Hashing.sha256(email), limits.applicationsPerEmail(), limits.emailWindow());
-            keycloak.passwordPolicy().violation(request.password(), email).ifPresent(why -> {
-                throw Problems.invalidField("password", why);
-            });
-            Membership provisional = provisional(request, email, clock.instant());
-            try {
-                store.insert(provisional);
-                provisioning.createAccount(provisional, request.password());
-            } catch (DuplicateKeyException known) {
-                provisioning.tellOwnerOfDuplicate(email);
-            }
-            if (claim != null) {
-                // Nothing to hand back: every accepted application gets the same receipt.
-                idempotencyKeys.complete(claim, "");
-            }
-            return ApplicationReceipt.RECEIVED;
-        } catch (RuntimeException e) {
-            if (claim != null) {
-                idempotencyKeys.release(claim);
-            }
-            throw e;
+            store.insert(provisional);
+            provisioning.createAccount(provisional, request.password());
+        } catch (DuplicateKeyException known) {
+            provisioning.tellOwnerOfDuplicate(email);
         }
     }
 

@@ -2,6 +2,7 @@ package org.visaport.news.editorial;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,27 +46,15 @@ public class EditorialController {
     public ResponseEntity<EditorArticleView> create(@Valid @RequestBody ArticleRequest request,
                                                     @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String idempotencyKey,
                                                     @AuthenticationPrincipal Jwt editor) {
-        if (idempotencyKey == null) {
-            return created(articles.createDraft(ArticleService.newId(), request.content(), author(editor), request.translationOf()));
-        }
-        var claim = idempotencyKeys.claim("article-create:" + editor.getSubject(), idempotencyKey,
-                IdempotencyKeys.fingerprint(json.writeValueAsString(request)));
-        if (claim.isRetry()) {
-            return ResponseEntity.ok(EditorArticleView.of(articles.find(claim.earlierResult().orElseThrow())));
-        }
-        try {
-            Article draft = articles.createDraft(ArticleService.newId(), request.content(), author(editor), request.translationOf());
-            idempotencyKeys.complete(claim, draft.getId());
-            return created(draft);
-        } catch (RuntimeException failed) {
-            idempotencyKeys.release(claim);
-            throw failed;
-        }
+        AtomicReference<Article> made = new AtomicReference<>();
+        var outcome = idempotencyKeys.once("article-create:" + editor.getSubject(), idempotencyKey,
+                () -> IdempotencyKeys.fingerprint(json.writeValueAsString(request)),
+                () -> made.updateAndGet(none -> articles.createDraft(ArticleService.newId(), request.content(), author(editor),
+                        request.translationOf())).getId());
+        return outcome.firstTime() ? ResponseEntity.status(HttpStatus.CREATED).body(EditorArticleView.of(made.get()))
+                : ResponseEntity.ok(EditorArticleView.of(articles.find(outcome.result())));
     }
 
-    private static ResponseEntity<EditorArticleView> created(Article draft) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(EditorArticleView.of(draft));
-    }
 
     @GetMapping("/{id}")
     @Operation(summary = "An article in any state, with its version")

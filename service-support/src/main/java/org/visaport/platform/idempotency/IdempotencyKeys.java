@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -73,6 +74,36 @@ public class IdempotencyKeys {
                 throw Problems.idempotencyKeyInFlight();
             }
             return new Claim(id, Optional.ofNullable(existing.getString("result")).or(() -> Optional.of("")));
+        }
+    }
+
+    /** What {@link #once} did: ran the action now ({@code firstTime}), or found what a first request with the key made. */
+    public record Outcome(String result, boolean firstTime) {
+    }
+
+    /**
+     * Runs {@code action} once per key: a retry with the same key and request gets the first run's result instead, the
+     * same key with another request is refused (422), and a failed run frees the key. Without a key the action just
+     * runs.
+     *
+     * @param fingerprint what the request asks for (see {@link #fingerprint}); only computed when there is a key
+     * @param action      does the work and returns what a retry should get (e.g. the id of what it created)
+     */
+    public Outcome once(String scope, String key, Supplier<String> fingerprint, Supplier<String> action) {
+        if (key == null) {
+            return new Outcome(action.get(), true);
+        }
+        Claim claim = claim(scope, key, fingerprint.get());
+        if (claim.isRetry()) {
+            return new Outcome(claim.earlierResult().orElse(""), false);
+        }
+        try {
+            String result = action.get();
+            complete(claim, result);
+            return new Outcome(result, true);
+        } catch (RuntimeException failed) {
+            release(claim);
+            throw failed;
         }
     }
 

@@ -102,6 +102,27 @@ class IdempotencyKeysIT {
     }
 
     @Test
+    void onceRunsTheActionForTheFirstRequestOnlyAndFreesTheKeyWhenItFails() {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+
+        var first = keys.once("article-create:editor-1", "key-0008", () -> "body-a", () -> "article-" + runs.incrementAndGet());
+        var retry = keys.once("article-create:editor-1", "key-0008", () -> "body-a", () -> "article-" + runs.incrementAndGet());
+
+        assertThat(first).isEqualTo(new IdempotencyKeys.Outcome("article-1", true));
+        assertThat(retry).isEqualTo(new IdempotencyKeys.Outcome("article-1", false));
+        assertThat(runs).hasValue(1);
+
+        assertThatThrownBy(() -> keys.once("application", "key-0009", () -> "form", () -> {
+            throw new IllegalStateException("Keycloak refused");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(keys.once("application", "key-0009", () -> "form", () -> "accepted").firstTime()).as("freed by the failure").isTrue();
+
+        assertThat(keys.once("application", null, () -> {
+            throw new AssertionError("no key, no fingerprint");
+        }, () -> "accepted")).isEqualTo(new IdempotencyKeys.Outcome("accepted", true));
+    }
+
+    @Test
     void neitherTheKeyNorTheRequestIsStoredInTheClear() {
         keys.claim("application", "secret-key-0007", IdempotencyKeys.fingerprint("anna@mission.example"));
 
