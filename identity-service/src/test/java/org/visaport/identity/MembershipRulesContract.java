@@ -1,6 +1,12 @@
 package org.visaport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.visaport.identity.MembershipContract.PASSWORD;
+import static org.visaport.identity.MembershipContract.application;
+import static org.visaport.identity.MembershipContract.assertValidationProblem;
+import static org.visaport.identity.MembershipContract.newEmail;
+import static org.visaport.identity.MembershipContract.roles;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,13 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +66,6 @@ import tools.jackson.databind.json.JsonMapper;
                 "logging.level.org.apache.kafka=warn", "logging.level.kafka=warn"})
 abstract class MembershipRulesContract {
 
-    static final String PASSWORD = "Diplomatic-Pouch-2026";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -136,7 +137,7 @@ abstract class MembershipRulesContract {
 
         Membership after = membership(memberId);
         assertThat(after.roles()).as("the membership").containsExactly("member");
-        assertThat(eventually(() -> !membership(memberId).accessSyncPending())).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !membership(memberId).accessSyncPending());
         assertThat(keycloakRoles(memberId)).as("Keycloak").contains("member").doesNotContain("moderator");
         reconciler.reconcile();
         assertThat(keycloakRoles(memberId)).as("Keycloak after the next access sync").doesNotContain("moderator");
@@ -507,10 +508,10 @@ abstract class MembershipRulesContract {
     String approvedMember(String email) {
         ApiClient.Reply applied = apply(application(email));
         assertThat(applied.status()).as(applied.body()).isEqualTo(202);
-        assertThat(eventually(() -> {
+        await("application of " + email + " written").atMost(Duration.ofSeconds(30)).until(() -> {
             Membership m = mongo.findOne(Query.query(Criteria.where("email").is(email)), Membership.class);
             return m != null && m.memberId() != null && m.status() == MembershipStatus.PENDING_VERIFICATION;
-        })).as("application of " + email + " written").isTrue();
+        });
         String memberId = mongo.findOne(Query.query(Criteria.where("email").is(email)), Membership.class).memberId();
         keycloak.verifyEmail(email);
         ApiClient.Reply approved = api.post("/api/admin/identity/applications/" + memberId + "/approval", null,
@@ -564,58 +565,8 @@ abstract class MembershipRulesContract {
         }
     }
 
-    static Map<String, Object> application(String email) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("fullName", "Anna Maria Envoy");
-        body.put("email", email);
-        body.put("password", PASSWORD);
-        body.put("countryCode", "AT");
-        body.put("mission", "Permanent Mission of Austria to the United Nations");
-        body.put("position", "First Secretary");
-        body.put("accreditationNumber", "DIP-AT-1234567");
-        body.put("postingCity", "Vienna");
-        body.put("language", "de");
-        body.put("postingEndsOn", LocalDate.now().plusYears(2).toString());
-        body.put("termsAccepted", true);
-        body.put("termsVersion", "2026-01");
-        return body;
-    }
-
-    static String newEmail() {
-        return "envoy-" + UUID.randomUUID() + "@mission.example";
-    }
-
-    static List<String> roles(String token) {
-        List<String> roles = new ArrayList<>();
-        KeycloakTokens.claims(token).path("realm_access").path("roles").forEach(role -> roles.add(role.asString()));
-        return roles;
-    }
-
     static void assertForbidden(ApiClient.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(403);
         assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/forbidden");
-    }
-
-    static void assertValidationProblem(ApiClient.Reply reply, String... fields) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-        assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/validation");
-        assertThat(reply.json().path("errors").findValuesAsString("field")).contains(fields);
-    }
-
-    /** Polls a condition the background work makes true; the bound only ends a failing test. */
-    static boolean eventually(BooleanSupplier condition) {
-        Instant giveUp = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(giveUp)) {
-                return false;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 }
