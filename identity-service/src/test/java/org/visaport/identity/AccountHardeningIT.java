@@ -7,19 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.visaport.identity.membership.Membership;
 import org.visaport.testsupport.ApiClient;
 import org.visaport.testsupport.DemoUser;
 import org.visaport.testsupport.KeycloakTokens;
-import org.visaport.testsupport.Parts;
 import org.visaport.testsupport.TestMail;
 import org.visaport.testsupport.WithEmbeddedParts;
 import tools.jackson.databind.JsonNode;
@@ -31,31 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  * a suspension, and a forgotten password is reset through the mailed link. Same context set-up as MembershipIT.
  */
 @WithEmbeddedParts
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {IdentityApplication.class, FaultInjection.class},
-        properties = {
-                "visaport.identity.rate-limits.applications-per-address=3",
-                "visaport.identity.posting.cron=-",
-                "logging.level.org.apache.kafka=warn", "logging.level.kafka=warn"})
-class AccountHardeningIT {
+class AccountHardeningIT extends IdentityApiTest {
 
     private static final Pattern RESET_LINK = Pattern.compile("https?://[^\\s\"<>]+/login-actions/action-token\\?[^\\s\"<>]+");
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    Parts parts;
-
-    Api api;
-    KeycloakRealm keycloak;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        keycloak = new KeycloakRealm(parts.keycloak());
-    }
 
     @Test
     void membersCannotRenameThemselvesOrChangeTheAddressInKeycloaksAccountConsole() {
@@ -137,10 +107,4 @@ class AccountHardeningIT {
         assertThat(reply.status()).as(decision + ": " + reply.body()).isEqualTo(200);
     }
 
-    private String memberIdOf(String email) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Membership membership = mongo.findOne(Query.query(Criteria.where("email").is(email)), Membership.class);
-            return membership == null ? null : membership.memberId();
-        }, java.util.Objects::nonNull);
-    }
 }

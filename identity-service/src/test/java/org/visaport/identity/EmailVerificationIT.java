@@ -6,18 +6,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.visaport.identity.membership.Membership;
 import org.visaport.testsupport.ApiClient;
 import org.visaport.testsupport.DemoUser;
-import org.visaport.testsupport.Parts;
 import org.visaport.testsupport.TestMail;
 import org.visaport.testsupport.WithEmbeddedParts;
 import tools.jackson.databind.JsonNode;
@@ -28,31 +22,10 @@ import tools.jackson.databind.JsonNode;
  * Spring reuses that context.
  */
 @WithEmbeddedParts
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {IdentityApplication.class, FaultInjection.class},
-        properties = {
-                "visaport.identity.rate-limits.applications-per-address=3",
-                "visaport.identity.posting.cron=-",
-                "logging.level.org.apache.kafka=warn", "logging.level.kafka=warn"})
-class EmailVerificationIT {
+class EmailVerificationIT extends IdentityApiTest {
 
     private static final Pattern VERIFICATION_LINK = Pattern.compile("https?://[^\\s\"<>]+/login-actions/action-token\\?[^\\s\"<>]+");
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    Parts parts;
-
-    Api api;
-    KeycloakRealm keycloak;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        keycloak = new KeycloakRealm(parts.keycloak());
-    }
 
     @Test
     void theLinkInTheVerificationMailConfirmsTheAddress() {

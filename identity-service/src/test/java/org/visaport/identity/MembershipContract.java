@@ -13,12 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,46 +23,23 @@ import org.visaport.identity.application.UnconfirmedApplications;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.posting.PostingExpiryJob;
 import org.visaport.testsupport.DemoUser;
-import org.visaport.testsupport.Parts;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Membership end to end over real HTTP, against the real Keycloak, Kafka and a MongoDB (the embedded wire server or a
  * container, chosen by the subclass). Every test makes its own applicants, so order does not matter.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {IdentityApplication.class, FaultInjection.class},
-        properties = {
-                "visaport.identity.rate-limits.applications-per-address=3",
-                "visaport.identity.posting.cron=-",
-                "logging.level.org.apache.kafka=warn", "logging.level.kafka=warn"})
-abstract class MembershipContract {
+abstract class MembershipContract extends IdentityApiTest {
 
     static final String PASSWORD = "Diplomatic-Pouch-2026";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     PostingExpiryJob postingJob;
     @Autowired
     AccessReconciler reconciler;
     @Autowired
     UnconfirmedApplications unconfirmed;
-
-    @Autowired
-    Parts parts;
-
-    Api api;
-    KeycloakRealm keycloak;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        keycloak = new KeycloakRealm(parts.keycloak());
-    }
 
     // ---- apply → verify → approve --------------------------------------------------------------------------------
 
@@ -571,13 +544,6 @@ abstract class MembershipContract {
         return memberId;
     }
 
-    /** An accepted application has a member id once its Keycloak account is made, a moment after the 202. */
-    String memberIdOf(String email) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Membership membership = mongo.findOne(Query.query(Criteria.where("email").is(email)), Membership.class);
-            return membership == null ? null : membership.memberId();
-        }, java.util.Objects::nonNull);
-    }
 
     String token(DemoUser user) {
         return parts.keycloak().accessToken(user);
