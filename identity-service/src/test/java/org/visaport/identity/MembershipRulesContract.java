@@ -408,6 +408,7 @@ abstract class MembershipRulesContract {
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.json().path("type").asString()).isEqualTo("https://visaport.example/problems/rate-limited");
+        assertThat(limited.json().path("limit").asInt()).isEqualTo(limits.profileEditsPerMember());
         assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
         assertThat(api.get("/api/identity/me/profile", memberToken).json().path("displayName").asString())
                 .isNotEqualTo("One too many");

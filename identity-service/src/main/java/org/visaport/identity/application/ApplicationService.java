@@ -12,10 +12,10 @@ import org.visaport.identity.membership.Credentials;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.membership.MembershipStore;
 import org.visaport.identity.ratelimit.RateLimitProperties;
-import org.visaport.identity.ratelimit.RateLimiter;
 import org.visaport.platform.hashing.Hashing;
 import org.visaport.platform.idempotency.IdempotencyKeys;
 import org.visaport.platform.problem.Problems;
+import org.visaport.platform.ratelimit.RateLimits;
 
 /**
  * Takes applications. What an applicant is told must not depend on whether the e-mail address is known, not even in
@@ -34,17 +34,17 @@ public class ApplicationService {
     private final KeycloakAdminClient keycloak;
     private final Provisioning provisioning;
     private final IdempotencyKeys idempotencyKeys;
-    private final RateLimiter rateLimiter;
+    private final RateLimits rateLimits;
     private final RateLimitProperties limits;
     private final Clock clock;
 
     public ApplicationService(MembershipStore store, KeycloakAdminClient keycloak, Provisioning provisioning,
-                              IdempotencyKeys idempotencyKeys, RateLimiter rateLimiter, RateLimitProperties limits, Clock clock) {
+                              IdempotencyKeys idempotencyKeys, RateLimits rateLimits, RateLimitProperties limits, Clock clock) {
         this.store = store;
         this.keycloak = keycloak;
         this.provisioning = provisioning;
         this.idempotencyKeys = idempotencyKeys;
-        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
         this.limits = limits;
         this.clock = clock;
     }
@@ -64,8 +64,8 @@ public class ApplicationService {
     }
 
     private void accept(ApplicationRequest request, String email, String clientAddress) {
-        rateLimiter.acquire("application-address:" + clientAddress, limits.applicationsPerAddress(), limits.addressWindow());
-        rateLimiter.acquire("application-email:" + Hashing.sha256(email), limits.applicationsPerEmail(), limits.emailWindow());
+        rateLimits.acquire("application-address:" + clientAddress, limits.applicationsPerAddress(), limits.addressWindow());
+        rateLimits.acquire("application-email:" + Hashing.sha256(email), limits.applicationsPerEmail(), limits.emailWindow());
         keycloak.passwordPolicy().violation(request.password(), email).ifPresent(why -> {
             throw Problems.invalidField("password", why);
         });

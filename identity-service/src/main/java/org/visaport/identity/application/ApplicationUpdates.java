@@ -10,8 +10,8 @@ import org.visaport.identity.membership.MembershipChanges;
 import org.visaport.identity.membership.MembershipStatus;
 import org.visaport.identity.membership.MembershipStore;
 import org.visaport.identity.ratelimit.RateLimitProperties;
-import org.visaport.identity.ratelimit.RateLimiter;
 import org.visaport.platform.problem.Problems;
+import org.visaport.platform.ratelimit.RateLimits;
 
 /**
  * An applicant corrects the submitted credentials; an application waiting for information goes back to review. A
@@ -22,19 +22,19 @@ public class ApplicationUpdates {
 
     private final MembershipStore store;
     private final MembershipChanges changes;
-    private final RateLimiter rateLimiter;
+    private final RateLimits rateLimits;
     private final RateLimitProperties limits;
 
-    public ApplicationUpdates(MembershipStore store, MembershipChanges changes, RateLimiter rateLimiter,
+    public ApplicationUpdates(MembershipStore store, MembershipChanges changes, RateLimits rateLimits,
                               RateLimitProperties limits) {
         this.store = store;
         this.changes = changes;
-        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
         this.limits = limits;
     }
 
     public Membership update(String memberId, ApplicationUpdate patch) {
-        rateLimiter.acquire("application-edit:" + memberId, limits.profileEditsPerMember(), limits.profileEditWindow());
+        rateLimits.acquire("application-edit:" + memberId, limits.profileEditsPerMember(), limits.profileEditWindow());
         return changes.onLatest(() -> find(memberId), m -> update(m, patch));
     }
 

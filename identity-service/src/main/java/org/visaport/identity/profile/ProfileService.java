@@ -16,8 +16,8 @@ import org.visaport.identity.membership.MembershipChanges;
 import org.visaport.identity.membership.MembershipStatus;
 import org.visaport.identity.membership.MembershipStore;
 import org.visaport.identity.ratelimit.RateLimitProperties;
-import org.visaport.identity.ratelimit.RateLimiter;
 import org.visaport.platform.problem.Problems;
+import org.visaport.platform.ratelimit.RateLimits;
 
 /** A member's own data: read, change, and leave. */
 @Service
@@ -27,17 +27,17 @@ public class ProfileService {
     private final MembershipChanges changes;
     private final Erasure erasure;
     private final MemberEventFactory events;
-    private final RateLimiter rateLimiter;
+    private final RateLimits rateLimits;
     private final RateLimitProperties limits;
     private final Clock clock;
 
-    public ProfileService(MembershipStore store, MembershipChanges changes, Erasure erasure, MemberEventFactory events, RateLimiter rateLimiter,
+    public ProfileService(MembershipStore store, MembershipChanges changes, Erasure erasure, MemberEventFactory events, RateLimits rateLimits,
                           RateLimitProperties limits, Clock clock) {
         this.store = store;
         this.changes = changes;
         this.erasure = erasure;
         this.events = events;
-        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
         this.limits = limits;
         this.clock = clock;
     }
@@ -52,7 +52,7 @@ public class ProfileService {
      * leaves no audit entry and publishes nothing. Every request counts against the member's edit limit.
      */
     public Membership update(String memberId, ProfileUpdate patch) {
-        rateLimiter.acquire("profile-edit:" + memberId, limits.profileEditsPerMember(), limits.profileEditWindow());
+        rateLimits.acquire("profile-edit:" + memberId, limits.profileEditsPerMember(), limits.profileEditWindow());
         return changes.onLatest(() -> get(memberId), m -> update(m, patch));
     }
 
