@@ -8,9 +8,9 @@ import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.visaport.news.rendering.MarkdownRenderer;
 import org.visaport.news.search.SearchTerms;
 import org.visaport.platform.outbox.OutboxRelay;
+import org.visaport.platform.rendering.MarkdownRenderer;
 
 /**
  * The newsroom's commands. Each loads an article, lets it change itself, records the events readers may see, and

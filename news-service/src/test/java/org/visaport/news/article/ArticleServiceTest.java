@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.ErrorResponseException;
-import org.visaport.news.rendering.MarkdownRenderer;
 import org.visaport.platform.outbox.OutboxRelay;
+import org.visaport.platform.rendering.MarkdownRenderer;
 
 /** How the service reports a save that clashes with another article's slug (the race the API cannot time). */
 class ArticleServiceTest {
