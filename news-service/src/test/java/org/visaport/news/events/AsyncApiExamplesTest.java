@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.visaport.testsupport.AsyncApiSchemas;
 import org.visaport.testsupport.ProjectLayout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package org.visaport.news.events;
+package org.visaport.testsupport;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import org.visaport.testsupport.ProjectLayout;
 
 /** The schemas of docs/asyncapi.yaml, so tests hold what the service produces against what the document promises. */
 public final class AsyncApiSchemas {
