@@ -62,7 +62,7 @@ public final class KeycloakRealm {
     }
 
     public Optional<JsonNode> user(String email) {
-        HttpResponse<String> response = send(admin("/users?exact=true&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)).GET());
+        HttpResponse<String> response = send(tokens.adminRequest("/users?exact=true&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)).GET());
         JsonNode users = JSON.readTree(response.body());
         return users.isArray() && !users.isEmpty() ? Optional.of(users.get(0)) : Optional.empty();
     }
@@ -75,7 +75,7 @@ public final class KeycloakRealm {
         ObjectNode user = (ObjectNode) user(email).orElseThrow();
         user.put("emailVerified", true);
         user.putArray("requiredActions");
-        HttpResponse<String> response = send(admin("/users/" + user.path("id").asString())
+        HttpResponse<String> response = send(tokens.adminRequest("/users/" + user.path("id").asString())
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(user.toString())));
         if (response.statusCode() != 204) {
@@ -164,26 +164,19 @@ public final class KeycloakRealm {
 
     /** Gives a user a realm role behind the service's back, as an administrator in Keycloak's console would. */
     public void grantRealmRole(String email, String role) {
-        String userId = user(email).orElseThrow().path("id").asString();
-        String representation = send(admin("/roles/" + role).GET()).body();
-        HttpResponse<String> response = send(admin("/users/" + userId + "/role-mappings/realm")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("[" + representation + "]")));
-        if (response.statusCode() != 204) {
-            throw new IllegalStateException("cannot grant " + role + " to " + email + ": " + response.body());
-        }
+        tokens.grantRealmRoles(user(email).orElseThrow().path("id").asString(), role);
     }
 
     /** Offers the {@code offline_access} scope to a client, as an administrator would for a client that needs it. */
     public void offerOfflineAccess(String clientId) {
-        String client = JSON.readTree(send(admin("/clients?clientId=" + clientId).GET()).body()).get(0).path("id").asString();
+        String client = JSON.readTree(send(tokens.adminRequest("/clients?clientId=" + clientId).GET()).body()).get(0).path("id").asString();
         String scope = null;
-        for (JsonNode candidate : JSON.readTree(send(admin("/client-scopes").GET()).body())) {
+        for (JsonNode candidate : JSON.readTree(send(tokens.adminRequest("/client-scopes").GET()).body())) {
             if ("offline_access".equals(candidate.path("name").asString())) {
                 scope = candidate.path("id").asString();
             }
         }
-        HttpResponse<String> response = send(admin("/clients/" + client + "/optional-client-scopes/" + scope)
+        HttpResponse<String> response = send(tokens.adminRequest("/clients/" + client + "/optional-client-scopes/" + scope)
                 .PUT(HttpRequest.BodyPublishers.noBody()));
         if (response.statusCode() != 204) {
             throw new IllegalStateException("cannot offer offline access to " + clientId + ": " + response.body());
@@ -260,20 +253,7 @@ public final class KeycloakRealm {
 
     /** A user created behind the service's back, as a crash after its Keycloak write would leave one. */
     public void createUser(String email, String password) {
-        String user = """
-                {"username":"%s","email":"%s","firstName":"Orphan","lastName":"User","enabled":true,"emailVerified":true,
-                 "credentials":[{"type":"password","value":"%s","temporary":false}]}
-                """.formatted(email, email, password);
-        HttpResponse<String> response = send(admin("/users").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(user)));
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("cannot create " + email + ": " + response.statusCode() + " " + response.body());
-        }
-    }
-
-    private HttpRequest.Builder admin(String path) {
-        String adminBase = tokens.issuerUri().replace("/realms/", "/admin/realms/");
-        return HttpRequest.newBuilder(URI.create(adminBase + path)).header("Authorization", "Bearer " + tokens.otherIssuerToken());
+        tokens.createUser(email, "Orphan", "User", password);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -34,6 +34,7 @@ import org.visaport.news.reading.ArticleQueries;
 import org.visaport.testsupport.ApiClient;
 import org.visaport.testsupport.AsyncApiSchemas;
 import org.visaport.testsupport.DemoUser;
+import org.visaport.testsupport.KeycloakTokens;
 import org.visaport.testsupport.Parts;
 import org.visaport.testsupport.TopicReader;
 import tools.jackson.databind.JsonNode;
@@ -150,6 +151,17 @@ abstract class ArticleApiContract {
 
         assertThat(titles(found)).containsExactly("Delegation " + marker + " arrives", "Grain corridor talks resume");
         assertThat(titles(api.get("/api/news/articles?q=" + marker + "+fisheries", token(DemoUser.MEMBER)).json())).isEmpty();
+    }
+
+    @Test
+    void aMemberMadeForTheTestReadsAsAMember() {
+        publish(create(article("Harbour dues", "The " + marker + " tariff doubles in spring.")));
+        KeycloakTokens.TestUser reader = parts.keycloak().newUser("member");
+        String token = parts.keycloak().accessToken(reader);
+
+        assertThat(KeycloakTokens.claims(token).path("sub").asString()).isEqualTo(reader.id());
+        assertThat(KeycloakTokens.claims(token).path("name").asString()).isEqualTo(reader.displayName());
+        assertThat(titles(api.get("/api/news/articles?q=" + marker, token).json())).containsExactly("Harbour dues");
     }
 
     @Test

@@ -9,7 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +46,61 @@ public final class KeycloakTokens {
 
     public String accessToken(DemoUser user) {
         return passwordGrant(realm, CLI_CLIENT, user.username(), user.password());
+    }
+
+    /** A user made for one test; {@code displayName} is what the token's {@code name} claim holds. */
+    public record TestUser(String id, String email, String password, String displayName) {
+    }
+
+    /**
+     * A new user with the given realm roles, for a test that must not share its member with other tests (as the demo
+     * users are shared): enabled, with a verified random address and a password that meets the realm's policy.
+     */
+    public TestUser newUser(String... realmRoles) {
+        String email = "u-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "@visaport.test";
+        // Upper and lower case and a digit, whatever the random part holds.
+        String password = "Test-" + UUID.randomUUID() + "-Aa1";
+        String lastName = wordish();
+        String id = createUser(email, "Test", lastName, password, realmRoles);
+        return new TestUser(id, email, password, "Test " + lastName);
+    }
+
+    public String accessToken(TestUser user) {
+        return passwordGrant(realm, CLI_CLIENT, user.email(), user.password());
+    }
+
+    /**
+     * Creates an enabled user with a verified address and a permanent password through the admin API, as an
+     * administrator in Keycloak's console would, and grants it the realm roles.
+     *
+     * @return the user's Keycloak id
+     */
+    public String createUser(String email, String firstName, String lastName, String password, String... realmRoles) {
+        String admin = otherIssuerToken();
+        String user = JSON.writeValueAsString(Map.of("username", email, "email", email, "firstName", firstName,
+                "lastName", lastName, "enabled", true, "emailVerified", true,
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
+        HttpResponse<String> created = send(admin(admin, "/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(user)).build());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("cannot create " + email + ": " + created.statusCode() + " " + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        if (realmRoles.length > 0) {
+            mapRealmRoles(admin, id, realmRoles);
+        }
+        return id;
+    }
+
+    /** Maps realm roles to a user behind the services' back, as an administrator in Keycloak's console would. */
+    public void grantRealmRoles(String userId, String... roles) {
+        mapRealmRoles(otherIssuerToken(), userId, roles);
+    }
+
+    /** A request to this realm's admin REST API ({@code path} below {@code /admin/realms/<realm>}), as the administrator. */
+    public HttpRequest.Builder adminRequest(String path) {
+        return admin(otherIssuerToken(), path);
     }
 
     /** Signed by the right realm for the right user, but for Keycloak's own admin-cli client: no visaport-api audience. */
@@ -77,7 +136,6 @@ public final class KeycloakTokens {
     }
 
     private void ensureExpiryProbeClient() {
-        String admin = otherIssuerToken();
         String client = """
                 {"clientId":"%s","publicClient":true,"directAccessGrantsEnabled":true,"standardFlowEnabled":false,
                  "attributes":{"access.token.lifespan":"1"},
@@ -85,8 +143,7 @@ public final class KeycloakTokens {
                    "protocolMapper":"oidc-audience-mapper",
                    "config":{"included.custom.audience":"visaport-api","access.token.claim":"true","id.token.claim":"false"}}]}
                 """.formatted(EXPIRY_PROBE_CLIENT);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri + "/admin/realms/" + realm + "/clients"))
-                .header("Authorization", "Bearer " + admin)
+        HttpRequest request = adminRequest("/clients")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(client))
                 .build();
@@ -94,6 +151,37 @@ public final class KeycloakTokens {
         if (response.statusCode() != 201 && response.statusCode() != 409) {
             throw new IllegalStateException("cannot create the expiry probe client: " + response.statusCode() + " " + response.body());
         }
+    }
+
+    private void mapRealmRoles(String admin, String userId, String... roles) {
+        String representations = Arrays.stream(roles)
+                .map(role -> send(admin(admin, "/roles/" + role).GET().build()).body())
+                .collect(Collectors.joining(",", "[", "]"));
+        HttpResponse<String> response = send(admin(admin, "/users/" + userId + "/role-mappings/realm")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(representations)).build());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("cannot grant " + String.join(", ", roles) + " to " + userId + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private HttpRequest.Builder admin(String adminToken, String path) {
+        return HttpRequest.newBuilder(URI.create(baseUri + "/admin/realms/" + realm + path))
+                .header("Authorization", "Bearer " + adminToken);
+    }
+
+    /** A pronounceable surname, so a test's member reads like a person in bylines and logs. */
+    private static String wordish() {
+        String consonants = "bdfgklmnprstvz";
+        String vowels = "aeiou";
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            word.append(consonants.charAt(ThreadLocalRandom.current().nextInt(consonants.length())))
+                    .append(vowels.charAt(ThreadLocalRandom.current().nextInt(vowels.length())));
+        }
+        word.setCharAt(0, Character.toUpperCase(word.charAt(0)));
+        return word.toString();
     }
 
     private String passwordGrant(String realmName, String clientId, String username, String password) {
