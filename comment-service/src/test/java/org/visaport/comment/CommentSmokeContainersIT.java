@@ -15,6 +15,6 @@ class CommentSmokeContainersIT extends ResourceServerContract {
 
     @Override
     protected int statusForMember() {
-        return 404;
+        return 403;
     }
 }

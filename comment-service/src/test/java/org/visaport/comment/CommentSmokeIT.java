@@ -15,6 +15,6 @@ class CommentSmokeIT extends ResourceServerContract {
 
     @Override
     protected int statusForMember() {
-        return 404;
+        return 403;
     }
 }

@@ -9,8 +9,12 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The schemas of docs/asyncapi.yaml, so tests hold what the service produces against what the document promises. */
 public final class AsyncApiSchemas {
@@ -33,6 +37,19 @@ public final class AsyncApiSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The example payloads of the messages whose name starts with {@code typePrefix} (e.g. {@code comment.}), as JSON. */
+    public static List<String> examples(String typePrefix) {
+        JsonNode document = YAMLMapper.builder().build().readTree(read());
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> examples = new ArrayList<>();
+        document.path("components").path("messages").forEach(message -> {
+            if (message.path("name").asString().startsWith(typePrefix)) {
+                message.path("examples").forEach(example -> examples.add(json.writeValueAsString(example.path("payload"))));
+            }
+        });
+        return examples;
     }
 
     public static List<Error> violations(String schemaName, String json) {

@@ -1,0 +1,150 @@
+package org.visaport.comment.thread;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import org.visaport.comment.article.KnownArticles;
+import org.visaport.comment.comment.Comment;
+import org.visaport.comment.comment.CommentState;
+import org.visaport.platform.paging.Cursors;
+import org.visaport.platform.paging.Keyset;
+import org.visaport.platform.paging.KeysetPosition;
+import org.visaport.platform.paging.Page;
+
+/**
+ * Reading threads. Every query is bounded and served by an index declared on {@link Comment}: a page of top-level
+ * comments, up to {@link #REPLIES_SHOWN} replies under each (the rest are paged separately), and one aggregation for
+ * the reply counts of the whole page.
+ */
+@Service
+class Threads {
+
+    static final int REPLIES_SHOWN = 50;
+
+    enum Sorting { OLDEST, NEWEST, FEATURED }
+
+    private final MongoTemplate mongo;
+    private final Cursors cursors;
+    private final KnownArticles articles;
+
+    Threads(MongoTemplate mongo, Cursors cursors, KnownArticles articles) {
+        this.mongo = mongo;
+        this.cursors = cursors;
+        this.articles = articles;
+    }
+
+    Page<ThreadComment> thread(String articleId, Sorting sorting, String cursor, int limit) {
+        articles.forReading(articleId);
+        List<Comment> roots = sorting == Sorting.FEATURED ? featuredFirst(articleId, cursor, limit) : roots(articleId, sorting, cursor, limit);
+        List<Comment> shown = roots.size() > limit ? roots.subList(0, limit) : roots;
+        Map<String, Integer> counts = replyCounts(shown.stream().map(Comment::getId).toList());
+        List<ThreadComment> items = shown.stream().map(root -> withReplies(root, counts.getOrDefault(root.getId(), 0))).toList();
+        String next = roots.size() > limit ? nextCursor(articleId, sorting, shown.getLast()) : null;
+        return new Page<>(items, next);
+    }
+
+    Page<ThreadComment> replies(Comment root, String cursor, int limit) {
+        String scope = "replies:" + root.getId();
+        KeysetPosition after = cursor == null ? null : cursors.afterPosition(scope, cursor);
+        List<Comment> rows = mongo.find(Keyset.query(Criteria.where("rootId").is(root.getId()).and("placed").is(true)
+                .and("depth").gt(1), "postedAt", Sort.Direction.ASC, after, limit), Comment.class);
+        return cursors.page(scope, rows, limit, reply -> new KeysetPosition(reply.getPostedAt(), reply.getId()),
+                reply -> ThreadComment.of(reply, 0, List.of(), false));
+    }
+
+    Map<String, Long> counts(Collection<String> articleIds) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        articleIds.forEach(id -> counts.put(id, 0L));
+        var aggregation = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("articleId").in(articleIds).and("state").is(CommentState.VISIBLE)),
+                Aggregation.group("articleId").count().as("n"));
+        mongo.aggregate(aggregation, Comment.class, Document.class).forEach(row ->
+                counts.put(row.getString("_id"), ((Number) row.get("n")).longValue()));
+        return counts;
+    }
+
+    private List<Comment> roots(String articleId, Sorting sorting, String cursor, int limit) {
+        KeysetPosition after = cursor == null ? null : cursors.afterPosition(scope(articleId, sorting), cursor);
+        return mongo.find(Keyset.query(topLevel(articleId), "postedAt",
+                sorting == Sorting.OLDEST ? Sort.Direction.ASC : Sort.Direction.DESC, after, limit), Comment.class);
+    }
+
+    /** Featured comments, most recently featured first, then all others newest first; the cursor knows which part. */
+    private List<Comment> featuredFirst(String articleId, String cursor, int limit) {
+        String scope = scope(articleId, Sorting.FEATURED);
+        List<String> position = cursor == null ? null : cursors.decode(scope, cursor, 3);
+        boolean inFeatured = position == null || position.get(0).equals("featured");
+        KeysetPosition after = position == null ? null
+                : new KeysetPosition(Instant.parse(position.get(1)), position.get(2));
+        List<Comment> rows = new ArrayList<>();
+        if (inFeatured) {
+            rows.addAll(mongo.find(Keyset.query(topLevel(articleId).and("featured").is(true), "featuredAt",
+                    Sort.Direction.DESC, after, limit), Comment.class));
+            after = null;
+        }
+        if (rows.size() <= limit) {
+            rows.addAll(mongo.find(Keyset.query(topLevel(articleId).and("featured").is(false), "postedAt",
+                    Sort.Direction.DESC, after, limit - rows.size()), Comment.class));
+        }
+        return rows;
+    }
+
+    private String nextCursor(String articleId, Sorting sorting, Comment last) {
+        if (sorting != Sorting.FEATURED) {
+            return cursors.after(scope(articleId, sorting), new KeysetPosition(last.getPostedAt(), last.getId()));
+        }
+        return last.isFeatured()
+                ? cursors.encode(scope(articleId, sorting), "featured", last.getFeaturedAt().toString(), last.getId())
+                : cursors.encode(scope(articleId, sorting), "others", last.getPostedAt().toString(), last.getId());
+    }
+
+    private ThreadComment withReplies(Comment root, int replyCount) {
+        List<Comment> replies = mongo.find(Query.query(Criteria.where("rootId").is(root.getId()).and("placed").is(true)
+                .and("depth").gt(1)).with(Sort.by("postedAt", "_id")).limit(REPLIES_SHOWN + 1), Comment.class);
+        boolean more = replies.size() > REPLIES_SHOWN;
+        List<Comment> shown = more ? replies.subList(0, REPLIES_SHOWN) : replies;
+        Map<String, List<Comment>> children = new HashMap<>();
+        shown.forEach(reply -> children.computeIfAbsent(reply.getParentId(), id -> new ArrayList<>()).add(reply));
+        return ThreadComment.of(root, replyCount, tree(root.getId(), children), more);
+    }
+
+    private static List<ThreadComment> tree(String parentId, Map<String, List<Comment>> children) {
+        return children.getOrDefault(parentId, List.of()).stream().map(reply -> {
+            List<ThreadComment> below = tree(reply.getId(), children);
+            int visibleBelow = (int) below.stream().filter(child -> child.status().equals("visible")).count();
+            return ThreadComment.of(reply, visibleBelow, below, false);
+        }).toList();
+    }
+
+    private Map<String, Integer> replyCounts(List<String> rootIds) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (rootIds.isEmpty()) {
+            return counts;
+        }
+        var aggregation = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("rootId").in(rootIds).and("state").is(CommentState.VISIBLE).and("depth").gt(1)),
+                Aggregation.group("rootId").count().as("n"));
+        mongo.aggregate(aggregation, Comment.class, Document.class).forEach(row ->
+                counts.put(row.getString("_id"), ((Number) row.get("n")).intValue()));
+        return counts;
+    }
+
+    private static Criteria topLevel(String articleId) {
+        return Criteria.where("articleId").is(articleId).and("depth").is(1).and("placed").is(true);
+    }
+
+    private static String scope(String articleId, Sorting sorting) {
+        return "thread:" + articleId + ":" + sorting.name();
+    }
+}
