@@ -86,9 +86,9 @@ public class Screener {
         }
         site.preModerationWindows().stream().filter(window -> window.covers(now)).findFirst().ifPresent(window ->
                 holds.add(Hold.of(Rules.SCHEDULED_PRE_MODERATION, "Pre-moderation is scheduled " + window.describe() + ".")));
-        Policy policy = settings.articlePolicy(articleId).orElse(site.policy());
-        if (policy == Policy.PRE) {
-            holds.add(Hold.of(Rules.PRE_MODERATION, settings.articlePolicy(articleId).isPresent()
+        java.util.Optional<Policy> articlePolicy = settings.articlePolicy(articleId);
+        if (articlePolicy.orElse(site.policy()) == Policy.PRE) {
+            holds.add(Hold.of(Rules.PRE_MODERATION, articlePolicy.isPresent()
                     ? "This article is pre-moderated." : "The site is pre-moderated."));
         }
         Criteria mine = Criteria.where("author.memberId").is(memberId);
