@@ -113,7 +113,10 @@ abstract class ReadModelContract extends CommentApiTest {
         TestUser member = trustedMember();
         String comment = postVisible(article, member, "My words stay");
 
-        memberEvent("member.profile-updated", member.id(), Map.of("displayName", "Ambassador Renamed", "updatedAt", Instant.now().toString()));
+        memberEvent("member.profile-updated", member.id(), Map.of("displayName", "write to me@example.org", "updatedAt", Instant.now().toString()));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(thread(article, "").path("items").get(0).path("author")
+                .path("displayName").asString()).as("an address is never shown as a name").isEqualTo("Member"));
+        memberEvent("member.profile-updated", member.id(), Map.of("displayName", "Ambassador Renamed", "updatedAt", Instant.now().plusMillis(1).toString()));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(thread(article, "").path("items").get(0).path("author")
                 .path("displayName").asString()).isEqualTo("Ambassador Renamed"));
 

@@ -16,6 +16,7 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -25,8 +26,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 public class NewsClient {
 
+    /** Anything but a clear answer about the article: unreachable, failing, overloaded, or an answer that is no article. */
     private static final Predicate<Throwable> OUTAGE = e -> e instanceof ResourceAccessException
-            || e instanceof HttpServerErrorException;
+            || e instanceof HttpServerErrorException
+            || e instanceof HttpClientErrorException.TooManyRequests
+            || e instanceof HttpClientErrorException client && client.getStatusCode().value() == 408
+            || e instanceof RestClientException && !(e instanceof HttpClientErrorException);
 
     private final RestClient http;
     private final CircuitBreaker breaker;
@@ -64,11 +69,14 @@ public class NewsClient {
                     return Optional.empty();
                 }
             });
-        } catch (CallNotPermittedException | ResourceAccessException | HttpServerErrorException unavailable) {
-            throw ArticleProblems.unknownWhileNewsUnavailable(id, retryAfter);
         } catch (HttpClientErrorException refused) {
+            if (OUTAGE.test(refused)) {
+                throw ArticleProblems.unknownWhileNewsUnavailable(id, retryAfter);
+            }
             // Any other 4xx (e.g. an id news-service finds malformed) means no article for readers either.
             return Optional.empty();
+        } catch (CallNotPermittedException | RestClientException unavailable) {
+            throw ArticleProblems.unknownWhileNewsUnavailable(id, retryAfter);
         }
     }
 

@@ -3,7 +3,8 @@ package org.visaport.comment.audit;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -13,7 +14,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param details what changed, e.g. the words added to a list; never personal data beyond member ids
  */
 @Document("moderation_audit")
-public record AuditEntry(@Id String id, @Indexed Instant at, String actorId, String action, String target, String reason,
+@CompoundIndexes({
+        @CompoundIndex(name = "newest", def = "{'at': -1, '_id': -1}"),
+        @CompoundIndex(name = "by_target", def = "{'target': 1, 'at': -1, '_id': -1}")
+})
+public record AuditEntry(@Id String id, Instant at, String actorId, String action, String target, String reason,
                          Map<String, String> details) {
 
     public AuditEntry {

@@ -25,6 +25,7 @@ import org.visaport.platform.outbox.OutboxEvent;
         @CompoundIndex(name = "thread_featured", def = "{'articleId': 1, 'depth': 1, 'featured': 1, 'featuredAt': 1, '_id': 1}"),
         @CompoundIndex(name = "replies", def = "{'rootId': 1, 'placed': 1, 'postedAt': 1, '_id': 1}"),
         @CompoundIndex(name = "visible_counts", def = "{'articleId': 1, 'state': 1}"),
+        @CompoundIndex(name = "reply_counts", def = "{'rootId': 1, 'state': 1, 'depth': 1}"),
         @CompoundIndex(name = "queue", def = "{'state': 1, 'queuedAt': 1, '_id': 1}"),
         @CompoundIndex(name = "queue_decided", def = "{'state': 1, 'decidedAt': 1, '_id': 1}"),
         @CompoundIndex(name = "queue_reported", def = "{'reported': 1, 'reportedAt': 1, '_id': 1}"),
@@ -145,8 +146,12 @@ public class Comment {
         takeDown(new Decision("deleted-by-author", author.memberId(), null, now), now);
     }
 
+    /** Shows a waiting or rejected comment; on a visible one with open reports, dismisses the reports. */
     public void approve(String moderatorId, Instant now) {
-        requireState("approved", CommentState.PENDING, CommentState.REJECTED);
+        if (state == CommentState.VISIBLE && !reported) {
+            throw notAllowed("approved");
+        }
+        requireState("approved", CommentState.PENDING, CommentState.REJECTED, CommentState.VISIBLE);
         show(new Decision("approved", moderatorId, null, now), now);
     }
 
@@ -167,6 +172,10 @@ public class Comment {
         requireState("restored", CommentState.DELETED, CommentState.REJECTED);
         if (anonymised && text == null) {
             throw CommentProblems.textErased(id);
+        }
+        if (decision != null && "deleted-by-author".equals(decision.action())) {
+            // The author took it back; publishing it again is not a moderator's call.
+            throw CommentProblems.deletedByAuthor(id);
         }
         show(new Decision("restored", moderatorId, null, now), now);
     }
@@ -291,6 +300,10 @@ public class Comment {
         this.html = text.html();
         this.fingerprint = text.fingerprint();
         this.links = text.links().size();
+    }
+
+    private RuntimeException notAllowed(String change) {
+        return CommentProblems.notAllowed(id, state, change);
     }
 
     private void requireState(String change, CommentState... allowed) {

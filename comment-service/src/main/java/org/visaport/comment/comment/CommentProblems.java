@@ -47,6 +47,10 @@ public final class CommentProblems {
         return Problems.conflict("comment-state", "Cannot feature", "Only top-level comments can be featured; " + id + " is a reply.");
     }
 
+    static ErrorResponseException deletedByAuthor(String id) {
+        return Problems.conflict("comment-state", "Cannot restore", "Comment " + id + " was deleted by its author.");
+    }
+
     static ErrorResponseException textErased(String id) {
         return Problems.conflict("comment-state", "Cannot restore", "The text of comment " + id + " was erased with its author's account.");
     }

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.visaport.platform.hashing.Hashing;
+import org.visaport.platform.problem.Problems;
 import org.visaport.platform.rendering.MarkdownRenderer;
 
 /** Turns what a member typed into a {@link CommentText}. */
@@ -23,7 +24,14 @@ public class CommentTexts {
         this.markdown = markdown;
     }
 
+    /** Quotes in quotes beyond this add nothing to a discussion, and each level costs the renderer a stack frame. */
+    static final int MAX_QUOTE_DEPTH = 5;
+    private static final Pattern DEEP_QUOTE = Pattern.compile("(?m)^(?:[ \\t]{0,3}>){" + (MAX_QUOTE_DEPTH + 1) + "}");
+
     public CommentText of(String source) {
+        if (DEEP_QUOTE.matcher(source).find()) {
+            throw Problems.invalidField("text", "quotes may nest at most " + MAX_QUOTE_DEPTH + " deep");
+        }
         return new CommentText(source, markdown.toSafeCommentHtml(source), links(source), fingerprint(source));
     }
 

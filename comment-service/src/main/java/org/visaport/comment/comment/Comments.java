@@ -90,7 +90,14 @@ public class Comments {
      */
     public long renameAuthor(String memberId, String displayName) {
         return mongo.updateMulti(Query.query(Criteria.where("author.memberId").is(memberId).and("anonymised").is(false)),
-                new Update().set("author.displayName", displayName).inc("version", 1), Comment.class).getModifiedCount();
+                new Update().set("author.displayName", Author.shownName(displayName)).inc("version", 1), Comment.class)
+                .getModifiedCount();
+    }
+
+    /** A deleted member is no longer named as the one answered in others' replies (and their events). */
+    public long forgetAnsweredAuthor(String memberId) {
+        return mongo.updateMulti(Query.query(Criteria.where("inReplyToAuthorId").is(memberId)),
+                new Update().unset("inReplyToAuthorId").inc("version", 1), Comment.class).getModifiedCount();
     }
 
     public record Changed<T>(Comment comment, T result) {

@@ -58,8 +58,11 @@ class MemberEventsListener {
             };
             case "member.deleted" -> () -> {
                 update(data, KnownMember.Status.DELETED, null, null);
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(data.memberId())), new Update().unset("displayName"),
+                        KnownMember.class);
                 // Not only when the update applied: anonymising again is harmless and finishes an interrupted run.
                 comments.changeAllBy(data.memberId(), comment -> comment.anonymise(eraseTexts, data.at()));
+                comments.forgetAnsweredAuthor(data.memberId());
             };
             default -> null;
         };

@@ -53,6 +53,9 @@ final class ModerationRequests {
                     throw org.visaport.platform.problem.Problems.invalidField((String) field[0], "must be between PT1S and P366D");
                 }
             }
+            if (preModerationWindows != null && preModerationWindows.stream().anyMatch(w -> w.from().equals(w.to()))) {
+                throw org.visaport.platform.problem.Problems.invalidField("preModerationWindows", "a window must end at another time than it starts");
+            }
             return new SiteSettings(policy, trustAfter, trustWindow, reportThreshold, linkLimit, duplicateWindow, postsPerWindow,
                     postingWindow, preModerationWindows == null ? List.of() : preModerationWindows.stream()
                     .map(w -> new PreModerationWindow(w.from(), w.to(), w.zone())).toList(), List.of(), List.of());

@@ -23,19 +23,21 @@ class SettingsChanges {
     }
 
     SiteSettings changeSite(SiteSettings requested, String actorId) {
-        SiteSettings current = settings.site();
-        SiteSettings next = requested.withWords(WordList.BANNED, current.bannedWords()).withWords(WordList.SUSPECT, current.suspectWords());
-        settings.changeSite(next, audit.entry(actorId, "settings.changed", "settings", null, differences(current, next)));
-        return next;
+        return settings.changeSite(current -> {
+            SiteSettings next = requested.withWords(WordList.BANNED, current.bannedWords())
+                    .withWords(WordList.SUSPECT, current.suspectWords());
+            return new Settings.Changed<>(next, audit.entry(actorId, "settings.changed", "settings", null, differences(current, next)));
+        });
     }
 
     List<String> changeWords(WordList list, List<String> requested, String actorId) {
-        SiteSettings current = settings.site();
         List<String> words = List.copyOf(new TreeSet<>(requested.stream().map(SettingsChanges::normalise).toList()));
-        List<String> added = words.stream().filter(word -> !current.words(list).contains(word)).toList();
-        List<String> removed = current.words(list).stream().filter(word -> !words.contains(word)).toList();
-        settings.changeSite(current.withWords(list, words), audit.entry(actorId, "word-list.changed", "word-list:" + list.wire(),
-                null, Map.of("added", String.join(", ", added), "removed", String.join(", ", removed))));
+        settings.changeSite(current -> {
+            List<String> added = words.stream().filter(word -> !current.words(list).contains(word)).toList();
+            List<String> removed = current.words(list).stream().filter(word -> !words.contains(word)).toList();
+            return new Settings.Changed<>(current.withWords(list, words), audit.entry(actorId, "word-list.changed",
+                    "word-list:" + list.wire(), null, Map.of("added", String.join(", ", added), "removed", String.join(", ", removed))));
+        });
         return words;
     }
 
@@ -45,27 +47,24 @@ class SettingsChanges {
     }
 
     MemberControls watch(String memberId, boolean alwaysPreModerate, String reason, String actorId) {
-        MemberControls current = settings.member(memberId);
-        MemberControls next = new MemberControls(alwaysPreModerate, alwaysPreModerate ? reason : null,
-                current.suspendedUntil(), current.suspensionReason());
-        settings.changeMember(memberId, next, audit.entry(actorId, alwaysPreModerate ? "member.watched" : "member.unwatched",
-                "member:" + memberId, reason, Map.of()));
-        return next;
+        return settings.changeMember(memberId, current -> new Settings.Changed<>(
+                new MemberControls(alwaysPreModerate, alwaysPreModerate ? reason : null, current.suspendedUntil(), current.suspensionReason()),
+                audit.entry(actorId, alwaysPreModerate ? "member.watched" : "member.unwatched", "member:" + memberId, reason, Map.of())));
     }
 
     MemberControls suspend(String memberId, Instant until, String reason, String actorId) {
-        MemberControls current = settings.member(memberId);
-        MemberControls next = new MemberControls(current.alwaysPreModerate(), current.watchReason(), until, reason);
-        settings.changeMember(memberId, next, audit.entry(actorId, "member.commenting-suspended", "member:" + memberId, reason,
-                Map.of("until", until.toString())));
-        return next;
+        if (until.isAfter(Instant.now().plus(java.time.Duration.ofDays(3660)))) {
+            throw org.visaport.platform.problem.Problems.invalidField("until", "must be within ten years");
+        }
+        return settings.changeMember(memberId, current -> new Settings.Changed<>(
+                new MemberControls(current.alwaysPreModerate(), current.watchReason(), until, reason),
+                audit.entry(actorId, "member.commenting-suspended", "member:" + memberId, reason, Map.of("until", until.toString()))));
     }
 
     MemberControls lift(String memberId, String actorId) {
-        MemberControls current = settings.member(memberId);
-        MemberControls next = new MemberControls(current.alwaysPreModerate(), current.watchReason(), null, null);
-        settings.changeMember(memberId, next, audit.entry(actorId, "member.commenting-restored", "member:" + memberId, null, Map.of()));
-        return next;
+        return settings.changeMember(memberId, current -> new Settings.Changed<>(
+                new MemberControls(current.alwaysPreModerate(), current.watchReason(), null, null),
+                audit.entry(actorId, "member.commenting-restored", "member:" + memberId, null, Map.of())));
     }
 
     static String normalise(String word) {

@@ -11,7 +11,7 @@ import org.visaport.platform.outbox.OutboxEvent;
  */
 @Document(SettingsDocument.COLLECTION)
 record SettingsDocument(@Id String id, SiteSettings site, Policy articlePolicy, MemberControls member,
-                        List<OutboxEvent> outbox) {
+                        List<OutboxEvent> outbox, Long version) {
 
     static final String COLLECTION = "moderation_settings";
     static final String SITE = "site";

@@ -180,7 +180,7 @@ class Posting {
     private Author author(Caller caller) {
         String name = members.find(caller.memberId()).map(KnownMember::displayName).filter(n -> n != null && !n.isBlank())
                 .orElse(caller.tokenName());
-        return new Author(caller.memberId(), name == null || name.isBlank() || name.contains("@") ? "Member" : name);
+        return new Author(caller.memberId(), Author.shownName(name));
     }
 
     static boolean onlyDuplicates(java.util.List<Hold> refusals) {

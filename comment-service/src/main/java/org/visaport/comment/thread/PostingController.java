@@ -28,10 +28,9 @@ import org.visaport.comment.thread.CommentRequests.ReportReceipt;
 import org.visaport.platform.idempotency.IdempotencyKeys;
 import org.visaport.platform.validation.IdempotencyKey;
 
-/** Members write: comments, replies, edits, deletions, reports. Applicants and readers without membership get 403. */
+/** Members write: comments, replies, edits, reports (applicants and readers get 403); authors delete their own. */
 @RestController
 @RequestMapping("/api/comments")
-@PreAuthorize("hasRole('member')")
 public class PostingController {
 
     private final Posting posting;
@@ -45,6 +44,7 @@ public class PostingController {
     }
 
     @PostMapping("/articles/{articleId}/comments")
+    @PreAuthorize("hasRole('member')")
     @Operation(summary = "Post a comment or a reply; the answer says whether it shows now or waits, and why. "
             + "A retry with the same Idempotency-Key returns the first result (200)")
     public ResponseEntity<PostResult> post(@PathVariable @Pattern(regexp = CommentRequests.ID) String articleId,
@@ -64,6 +64,7 @@ public class PostingController {
     }
 
     @PatchMapping("/comments/{id}")
+    @PreAuthorize("hasRole('member')")
     @Operation(summary = "Change the wording within the edit window; the new text is checked like a new comment")
     public OwnComment edit(@PathVariable @Pattern(regexp = CommentRequests.ID) String id, @Valid @RequestBody Edit request,
                            JwtAuthenticationToken token) {
@@ -71,13 +72,15 @@ public class PostingController {
     }
 
     @DeleteMapping("/comments/{id}")
-    @Operation(summary = "Delete an own comment; its replies stay, under a \"removed\" placeholder")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Delete an own comment, also after the membership ended; its replies stay, under a \"removed\" placeholder")
     public ResponseEntity<Void> delete(@PathVariable @Pattern(regexp = CommentRequests.ID) String id, JwtAuthenticationToken token) {
         posting.delete(id, Caller.of(token));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/comments/{id}/reports")
+    @PreAuthorize("hasRole('member')")
     @Operation(summary = "Report a comment to the moderators, once per member; enough reports send it back to the queue")
     public ResponseEntity<ReportReceipt> report(@PathVariable @Pattern(regexp = CommentRequests.ID) String id,
                                                 @Valid @RequestBody NewReport request, JwtAuthenticationToken token) {

@@ -97,6 +97,26 @@ class CommentTest {
     }
 
     @Test
+    void approvingAVisibleReportedCommentDismissesTheReportsAndAnUnreportedOneNeedsNoApproval() {
+        Comment comment = post("c1", null, ANNA, CLEAR);
+        assertThatThrownBy(() -> comment.approve("mod", NOW)).hasMessageContaining("comment-state");
+
+        comment.report(new Report("r1", ReportReason.SPAM, null, NOW), 3);
+        comment.approve("mod", NOW);
+
+        assertThat(comment.isReported()).isFalse();
+        assertThat(comment.getState()).isEqualTo(CommentState.VISIBLE);
+    }
+
+    @Test
+    void whatTheAuthorDeletedNoModeratorPublishesAgain() {
+        Comment comment = post("c1", null, ANNA, CLEAR);
+        comment.deleteByAuthor(NOW);
+
+        assertThatThrownBy(() -> comment.restore("mod", NOW)).hasMessageContaining("deleted by its author");
+    }
+
+    @Test
     void moderatorsDecideOnlyWhatTheStateAllows() {
         Comment comment = post("c1", null, ANNA, HELD);
 

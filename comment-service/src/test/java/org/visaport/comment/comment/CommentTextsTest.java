@@ -15,6 +15,15 @@ class CommentTextsTest {
     }
 
     @Test
+    void quotesNestAtMostFiveDeep() {
+        CommentTexts texts = new CommentTexts(new org.visaport.platform.rendering.MarkdownRenderer());
+
+        assertThat(texts.of("> > > > > five deep").html()).contains("<blockquote>");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> texts.of(">".repeat(5000) + " deep"))
+                .hasMessageContaining("validation");
+    }
+
+    @Test
     void aRepostWithOtherCapitalsSpacingOrPunctuationHasTheSameFingerprint() {
         assertThat(CommentTexts.fingerprint("Free visas for all!")).isEqualTo(CommentTexts.fingerprint("free   VISAS, for all"));
         assertThat(CommentTexts.fingerprint("Free visas for all")).isNotEqualTo(CommentTexts.fingerprint("Free visas for some"));
