@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.visaport.testsupport.ApiClient;
 import org.visaport.testsupport.AsyncApiSchemas;
 import org.visaport.testsupport.DemoUser;
@@ -17,6 +20,7 @@ import org.visaport.testsupport.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 /** Members post, reply, edit, delete and report; everyone reads; nobody learns more of an author than name and id. */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class ThreadContract extends CommentApiTest {
 
     @Test
@@ -186,17 +190,27 @@ abstract class ThreadContract extends CommentApiTest {
     }
 
     @Test
-    void aMembersEmailAddressAppearsInNoResponseAndNoEvent() {
+    void aMembersEmailAddressAppearsInNoResponseNoLogLineAndNoEvent(CapturedOutput logs) {
         String article = publishedArticle("Privacy");
         TestUser anna = trustedMember();
         TestUser boris = trustedMember();
+        String moderator = token(DemoUser.MODERATOR);
         String top = postVisible(article, anna, "Where is everyone?");
         String answer = replyVisible(article, boris, top, "Here.");
+        String second = postVisible(article, boris, "Second thoughts");
         report(answer, anna, "other");
         decide(top, "feature", null);
         decide(answer, "reject", "Too short to be useful");
 
         List<ApiClient.Reply> replies = new ArrayList<>(List.of(
+                api.send("PATCH", "/api/comments/comments/" + second, token(boris), Map.of("text", "Third thoughts"), Map.of()),
+                report(second, anna, "spam"),
+                api.send("DELETE", "/api/comments/comments/" + second, token(boris), null, Map.of()),
+                api.get("/api/admin/comments/queue?queue=pending&limit=100", moderator),
+                api.get("/api/admin/comments/settings", moderator),
+                api.get("/api/admin/comments/word-lists/suspect", moderator),
+                api.get("/api/admin/comments/members/" + anna.id(), moderator),
+                api.put("/api/admin/comments/members/" + anna.id() + "/watch", moderator, Map.of("alwaysPreModerate", false)),
                 api.get(threadPath(article), null),
                 api.get(threadPath(article) + "?sort=featured", token(anna)),
                 api.get("/api/comments/comments/" + top, null),
@@ -217,8 +231,9 @@ abstract class ThreadContract extends CommentApiTest {
             assertThat(reply.status()).as(reply.body()).isLessThan(500);
             assertThat(reply.body()).doesNotContain(anna.email()).doesNotContain(boris.email()).doesNotContain("@visaport.test");
         }
+        assertThat(logs.getAll()).as("the service's log lines").doesNotContain(anna.email()).doesNotContain(boris.email());
         try (TopicReader events = new TopicReader(parts.kafkaBootstrapServers(), "visaport.comment.events")) {
-            List<ConsumerRecord<String, String>> thread = events.awaitKey(article, r -> r.size() >= 5, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> thread = events.awaitKey(article, r -> r.size() >= 9, Duration.ofSeconds(30));
             for (ConsumerRecord<String, String> record : thread) {
                 assertThat(record.value()).doesNotContain(anna.email()).doesNotContain(boris.email()).doesNotContain("@visaport.test");
                 assertThat(AsyncApiSchemas.violations("CommentEvent", record.value())).as(record.value()).isEmpty();

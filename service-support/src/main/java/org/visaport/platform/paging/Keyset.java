@@ -22,7 +22,9 @@ public final class Keyset {
                     ascending ? Criteria.where(field).gt(after.at()) : Criteria.where(field).lt(after.at()),
                     new Criteria().andOperator(Criteria.where(field).is(after.at()),
                             ascending ? Criteria.where("_id").gt(after.id()) : Criteria.where("_id").lt(after.id())));
-            criteria = new Criteria().andOperator(filter, beyond);
+            // The plain bound lets MongoDB start the index scan at the position instead of filtering from the start.
+            Criteria bound = ascending ? Criteria.where(field).gte(after.at()) : Criteria.where(field).lte(after.at());
+            criteria = new Criteria().andOperator(filter, bound, beyond);
         }
         return Query.query(criteria).with(Sort.by(new Sort.Order(direction, field), new Sort.Order(direction, "_id"))).limit(limit + 1);
     }
