@@ -1,0 +1,75 @@
+package org.visaport.notification.delivery;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.visaport.notification.contact.Contact;
+import org.visaport.notification.contact.Contacts;
+import org.visaport.notification.feed.Feed;
+import org.visaport.notification.feed.FeedItem;
+import org.visaport.notification.mail.Links;
+import org.visaport.notification.mail.Mail;
+import org.visaport.notification.mail.MailComposer;
+import org.visaport.notification.mail.MailDispatcher;
+import org.visaport.notification.mail.MailOutbox;
+import org.visaport.notification.mail.OutboxMail;
+import org.visaport.notification.mail.Wording;
+
+/**
+ * Tells a batch of members one notice on the channels each chose: all feed items in one bulk insert, all contacts in
+ * one query, all mails in one bulk insert into the mail outbox. Both inserts skip what an earlier run of the same
+ * event stored, so handling an event again tells nobody twice.
+ */
+@Service
+public class Deliveries {
+
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
+    private final Feed feed;
+    private final Contacts contacts;
+    private final MailDispatcher mail;
+    private final Links links;
+    private final Clock clock;
+
+    Deliveries(Feed feed, Contacts contacts, MailDispatcher mail, Links links, Clock clock) {
+        this.feed = feed;
+        this.contacts = contacts;
+        this.mail = mail;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    public void deliver(Notice notice, List<Recipient> recipients) {
+        feed.add(recipients.stream().filter(Recipient::inApp)
+                .map(r -> FeedItem.unread(FeedItem.idFor(notice.key(), r.memberId()), r.memberId(), notice.kind(),
+                        notice.title(), notice.summary(), notice.link(), notice.at()))
+                .toList());
+        List<String> byEmail = recipients.stream().filter(Recipient::byEmail).map(Recipient::memberId).toList();
+        Map<String, Contact> known = contacts.of(byEmail);
+        if (known.size() < byEmail.size()) {
+            log.debug("{} of {} members who want {} by e-mail have no known address", byEmail.size() - known.size(),
+                    byEmail.size(), notice.kind());
+        }
+        mail.enqueue(known.values().stream()
+                .map(contact -> OutboxMail.pending(MailOutbox.mailId(notice.key(), contact.id()), contact.id(),
+                        contact.email(), false, render(notice, contact), clock.instant()))
+                .toList());
+    }
+
+    /** The notice as a mail to one member, in their language; the footer says how to stop such mails. */
+    Mail render(Notice notice, Contact contact) {
+        Wording wording = Wording.of(contact.language());
+        Map<String, String> values = new HashMap<>(notice.values());
+        values.put("name", contact.fullName());
+        values.put("site", links.site());
+        List<String> paragraphs = new java.util.ArrayList<>(wording.paragraphs("greeting", values));
+        paragraphs.addAll(wording.paragraphs(notice.template() + ".body", values));
+        return MailComposer.compose(wording, wording.text(notice.template() + ".subject", values), paragraphs,
+                new MailComposer.Link(wording.text(notice.linkLabel(), values), notice.url()),
+                wording.text("footer.subscription", values));
+    }
+}

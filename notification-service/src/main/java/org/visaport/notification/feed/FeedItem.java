@@ -1,0 +1,36 @@
+package org.visaport.notification.feed;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One notice in a member's in-app feed. The id derives from what it is about and for whom (see {@link #idFor}), so
+ * an event handled twice stores it once. It carries a teaser and a link, never an article's text.
+ */
+@Document("feed_items")
+@CompoundIndexes({
+        @CompoundIndex(name = "feed", def = "{'memberId': 1, 'archived': 1, 'createdAt': -1, '_id': -1}"),
+        @CompoundIndex(name = "unread", def = "{'memberId': 1, 'read': 1, 'archived': 1}")
+})
+public record FeedItem(@Id String id, String memberId, Kind kind, String title, String summary, Link link,
+                       Instant createdAt, boolean read, boolean archived) {
+
+    public enum Kind { ARTICLE_PUBLISHED, ARTICLE_CORRECTED, COMMENT_REPLY, COMMENT_APPROVED, COMMENT_REJECTED }
+
+    /** What the item is about, for the client to open: the article (by id and slug) and, for comments, the comment. */
+    public record Link(String articleId, String articleSlug, String commentId) {
+    }
+
+    public static FeedItem unread(String id, String memberId, Kind kind, String title, String summary, Link link,
+                                  Instant createdAt) {
+        return new FeedItem(id, memberId, kind, title, summary, link, createdAt, false, false);
+    }
+
+    /** The same for the same subject (an event, or a reply however often it becomes visible) and the same member. */
+    public static String idFor(String subject, String memberId) {
+        return org.visaport.platform.hashing.Hashing.sha256("feed", subject, memberId).substring(0, 32);
+    }
+}

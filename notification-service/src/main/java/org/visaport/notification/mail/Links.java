@@ -1,0 +1,30 @@
+package org.visaport.notification.mail;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Where mails point readers: pages of the web client behind the gateway ({@code visaport.notifications.web-base-uri}). */
+@Component
+public class Links {
+
+    private final String site;
+
+    Links(@Value("${visaport.notifications.web-base-uri}") String site) {
+        this.site = site.endsWith("/") ? site.substring(0, site.length() - 1) : site;
+    }
+
+    public String site() {
+        return site;
+    }
+
+    /** An article's page; with no slug known, the page that finds it by id. */
+    public String article(String articleId, String slug) {
+        return slug != null ? UriComponentsBuilder.fromUriString(site).pathSegment("articles", slug).toUriString()
+                : UriComponentsBuilder.fromUriString(site).pathSegment("articles").queryParam("id", articleId).toUriString();
+    }
+
+    public String comment(String articleId, String slug, String commentId) {
+        return article(articleId, slug) + "#comment-" + commentId;
+    }
+}

@@ -1,0 +1,104 @@
+package org.visaport.notification.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import org.visaport.notification.storage.Inserts;
+import org.visaport.platform.hashing.Hashing;
+
+/**
+ * Every mail is stored here before anyone tries to send it, so a mail server that is down delays mail and loses none.
+ * Senders claim a mail before sending it, so the immediate send and the scheduled one never send the same mail twice
+ * at the same time (a sender that dies after sending and before marking sends it again after the claim lapses:
+ * at least once).
+ */
+@Service
+public class MailOutbox {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final MailProperties properties;
+
+    MailOutbox(MongoTemplate mongo, Clock clock, MailProperties properties) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** The id of the mail an event causes for one member: the same however often the event is handled. */
+    public static String mailId(String eventId, String memberId) {
+        return Hashing.sha256("mail", eventId, memberId).substring(0, 32);
+    }
+
+    /** Stores the mails; a mail stored before stays as it is (pending, or sent and not sent again). */
+    void store(Collection<OutboxMail> mails) {
+        Inserts.ignoringDuplicates(mongo, OutboxMail.class, mails);
+    }
+
+    /** Takes the mail for {@code claimFor} if it is pending and due (and nobody else holds it). */
+    Optional<OutboxMail> claim(String id) {
+        return claim(Query.query(due().and("_id").is(id)));
+    }
+
+    /** Takes the mail due longest. */
+    Optional<OutboxMail> claimNextDue() {
+        return claim(Query.query(due()).with(Sort.by("nextAttemptAt", "_id")));
+    }
+
+    void markSent(OutboxMail mail) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(mail.id())),
+                new Update().set("status", OutboxMail.Status.SENT).set("sentAt", clock.instant())
+                        .inc("attempts", 1).unset("lastError"), OutboxMail.class);
+    }
+
+    void markFailed(OutboxMail mail, String error) {
+        int attempts = mail.attempts() + 1;
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(mail.id())),
+                new Update().set("attempts", attempts).set("lastError", error)
+                        .set("nextAttemptAt", clock.instant().plus(properties.retryAfter(attempts))), OutboxMail.class);
+    }
+
+    long pending() {
+        return mongo.count(Query.query(Criteria.where("status").is(OutboxMail.Status.PENDING)), OutboxMail.class);
+    }
+
+    Optional<Instant> oldestPending() {
+        Query oldest = Query.query(Criteria.where("status").is(OutboxMail.Status.PENDING)).with(Sort.by("createdAt"));
+        oldest.fields().include("createdAt");
+        return Optional.ofNullable(mongo.findOne(oldest, OutboxMail.class)).map(OutboxMail::createdAt);
+    }
+
+    /** Sent mails hold addresses: they are kept only as long as configured. */
+    void purgeSent() {
+        mongo.remove(Query.query(Criteria.where("status").is(OutboxMail.Status.SENT)
+                .and("sentAt").lt(clock.instant().minus(properties.keepSentFor()))), OutboxMail.class);
+    }
+
+    /**
+     * A deleted member's mails go, except account notices still waiting: the notice that the account was deleted is
+     * one of them and must still arrive.
+     */
+    public void forget(String memberId) {
+        mongo.remove(Query.query(Criteria.where("memberId").is(memberId).orOperator(
+                Criteria.where("status").is(OutboxMail.Status.SENT),
+                Criteria.where("mandatory").is(false))), OutboxMail.class);
+    }
+
+    private Criteria due() {
+        return Criteria.where("status").is(OutboxMail.Status.PENDING).and("nextAttemptAt").lte(clock.instant());
+    }
+
+    private Optional<OutboxMail> claim(Query query) {
+        Instant lapses = clock.instant().plus(properties.claimFor());
+        return Optional.ofNullable(mongo.findAndModify(query, new Update().set("nextAttemptAt", lapses),
+                FindAndModifyOptions.options().returnNew(true), OutboxMail.class));
+    }
+}

@@ -1,0 +1,29 @@
+package org.visaport.notification.mail;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the mail outbox sends.
+ *
+ * @param from            the sender address of every mail
+ * @param pollInterval    how often the sender looks for mails due (retries and mails the immediate send missed)
+ * @param batch           mails sent per look, so one run stays short
+ * @param firstRetryAfter the wait after a first failure; it doubles with each further failure …
+ * @param maxRetryAfter   … up to this, so a long outage is retried at a steady pace and no mail is given up
+ * @param claimFor        how long a sender may hold a mail; a sender that died leaves it to be tried again after this
+ * @param keepSentFor     how long sent mails (with their addresses) are kept, for support questions
+ */
+@ConfigurationProperties("visaport.notifications.mail")
+public record MailProperties(String from, Duration pollInterval, int batch, Duration firstRetryAfter,
+                             Duration maxRetryAfter, Duration claimFor, Duration keepSentFor) {
+
+    /** The wait after the {@code attempts}-th failed attempt. */
+    Duration retryAfter(int attempts) {
+        Duration wait = firstRetryAfter;
+        for (int i = 1; i < attempts && wait.compareTo(maxRetryAfter) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+    }
+}

@@ -1,0 +1,50 @@
+package org.visaport.notification.subscription;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What a member wants to hear of, and what this service knows of them from identity-service's events (name and
+ * status). Created with defaults when a member is approved; a suspended or lapsed member hears nothing until active
+ * again.
+ *
+ * @param id        the member id
+ * @param articles  new and corrected briefings matching any of the tags, regions or countries
+ * @param changedAt the latest membership event applied
+ */
+@Document("subscriptions")
+public record Subscription(@Id String id, String displayName, MemberStatus status,
+                           @Indexed List<String> tags, @Indexed List<String> regions, @Indexed List<String> countries,
+                           Delivery articles, Delivery repliesToMyComments, Delivery commentDecisions, Instant changedAt) {
+
+    public enum MemberStatus { ACTIVE, SUSPENDED, LAPSED }
+
+    /** What a member starts with: no topics chosen yet; replies and decisions on, in the app and by e-mail. */
+    public static Subscription defaults(String memberId) {
+        return new Subscription(memberId, null, null, List.of(), List.of(), List.of(),
+                new Delivery(true, Set.of(Channel.IN_APP), Cadence.IMMEDIATE),
+                new Delivery(true, Set.of(Channel.IN_APP, Channel.EMAIL), Cadence.IMMEDIATE),
+                new Delivery(true, Set.of(Channel.IN_APP, Channel.EMAIL), Cadence.IMMEDIATE), null);
+    }
+
+    /** Members not known to be suspended or lapsed hear of things (a member whose approval came before this service did too). */
+    public boolean active() {
+        return status == null || status == MemberStatus.ACTIVE;
+    }
+
+    /** Whether an article with these topics, written by {@code authorId}, is news for this member. */
+    public boolean wantsArticle(Collection<String> articleTags, Collection<String> articleRegions,
+                                Collection<String> articleCountries, String authorId) {
+        return active() && articles.wanted() && !id.equals(authorId)
+                && (overlaps(tags, articleTags) || overlaps(regions, articleRegions) || overlaps(countries, articleCountries));
+    }
+
+    private static boolean overlaps(List<String> wanted, Collection<String> offered) {
+        return wanted != null && offered != null && wanted.stream().anyMatch(offered::contains);
+    }
+}

@@ -1,0 +1,36 @@
+package org.visaport.notification.subscription;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in member's own subscription; there is no way to read or change another member's. */
+@RestController
+@RequestMapping("/api/notifications/subscriptions")
+@PreAuthorize("isAuthenticated()")
+public class SubscriptionController {
+
+    private final Subscriptions subscriptions;
+
+    SubscriptionController(Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @GetMapping
+    @Operation(summary = "What the caller hears of, and how: topics, replies, comment decisions")
+    public SubscriptionView mine(JwtAuthenticationToken caller) {
+        return SubscriptionView.of(subscriptions.of(caller.getToken().getSubject()));
+    }
+
+    @PutMapping
+    @Operation(summary = "Replace the caller's choices; account notices are mandatory and not part of them")
+    public SubscriptionView choose(@Valid @RequestBody SubscriptionRequest choice, JwtAuthenticationToken caller) {
+        return SubscriptionView.of(subscriptions.choose(caller.getToken().getSubject(), choice));
+    }
+}
