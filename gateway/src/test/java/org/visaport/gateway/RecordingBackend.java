@@ -25,8 +25,13 @@ final class RecordingBackend {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     RecordingBackend() {
+        this(0);
+    }
+
+    /** A backend on {@code port}, e.g. one that comes back where a stopped one listened. */
+    RecordingBackend(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -43,6 +48,14 @@ final class RecordingBackend {
             }
         });
         server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void stop() {
+        server.stop(0);
     }
 
     String uri() {

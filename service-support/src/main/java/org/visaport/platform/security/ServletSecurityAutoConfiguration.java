@@ -51,9 +51,10 @@ public class ServletSecurityAutoConfiguration {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(properties.permittedPaths()).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    properties.rolePaths().forEach(rule -> requests.requestMatchers(rule.pattern()).hasAnyRole(rule.roleArray()));
+                    requests.requestMatchers(properties.permittedPaths()).permitAll().anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint((request, response, e) -> write(request, response, Problems.unauthorized(), true))

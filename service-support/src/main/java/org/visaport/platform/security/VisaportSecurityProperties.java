@@ -11,9 +11,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audience    the audience every token for VisaPort's APIs carries
  * @param clockSkew   tolerance for clock differences when checking expiry
  * @param publicPaths paths anyone may call; tokens sent to them are still validated
+ * @param rolePaths   paths only callers with one of the given roles may call, checked before the public paths (the
+ *                    gateway's coarse rules; the service behind still enforces the exact rule per operation)
  */
 @ConfigurationProperties("visaport.security")
-public record VisaportSecurityProperties(String issuerUri, String audience, Duration clockSkew, List<String> publicPaths) {
+public record VisaportSecurityProperties(String issuerUri, String audience, Duration clockSkew, List<String> publicPaths,
+                                         List<RolePath> rolePaths) {
+
+    /** Callers need one of {@code roles} for paths matching {@code pattern} (Ant style, e.g. {@code /api/admin/news/**}). */
+    public record RolePath(String pattern, List<String> roles) {
+
+        public RolePath {
+            if (pattern == null || pattern.isBlank() || roles == null || roles.isEmpty()) {
+                throw new IllegalArgumentException("visaport.security.role-paths entries need a pattern and roles");
+            }
+            roles = List.copyOf(roles);
+        }
+
+        public String[] roleArray() {
+            return roles.toArray(String[]::new);
+        }
+    }
+
 
     static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error");
@@ -25,6 +44,7 @@ public record VisaportSecurityProperties(String issuerUri, String audience, Dura
         audience = audience == null || audience.isBlank() ? "visaport-api" : audience;
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        rolePaths = rolePaths == null ? List.of() : List.copyOf(rolePaths);
     }
 
     /** The JWKS endpoint of a Keycloak realm; fetched on first use, so a service starts before Keycloak does. */

@@ -1,0 +1,7 @@
+package org.visaport.gateway;
+
+import org.visaport.testsupport.WithContainerParts;
+
+@WithContainerParts
+class GatewayDoorContainersIT extends GatewayDoorContract {
+}

@@ -1,0 +1,125 @@
+package org.visaport.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.visaport.testsupport.ApiClient;
+import org.visaport.testsupport.DemoUser;
+import org.visaport.testsupport.Parts;
+
+/**
+ * The gateway as the one door: every answer it makes itself is problem details, coarse role rules hold before a
+ * service is reached, browsers get security headers and CORS only for the configured origins, and a service that is
+ * down gives a fast 503 that ends when it is back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "visaport.gateway.cors.allowed-origins=https://web.visaport.example",
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=2"})
+abstract class GatewayDoorContract {
+
+    private static final RecordingBackend NEWS = new RecordingBackend();
+    private static final RecordingBackend IDENTITY = new RecordingBackend();
+    private static RecordingBackend comments = new RecordingBackend();
+    private static final int COMMENT_PORT = comments.port();
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("NEWS_SERVICE_URI", NEWS::uri);
+        registry.add("IDENTITY_SERVICE_URI", IDENTITY::uri);
+        registry.add("COMMENT_SERVICE_URI", () -> "http://127.0.0.1:" + COMMENT_PORT);
+    }
+
+    @Value("${local.server.port}")
+    private int port;
+    @Autowired
+    private Parts parts;
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    private String token(DemoUser user) {
+        return parts.keycloak().accessToken(user);
+    }
+
+    @Test
+    void answersWhatItRefusesItselfWithProblemDetails() {
+        String member = token(DemoUser.MEMBER);
+
+        assertProblem(api().get("/nowhere/at/all", member), 404, "not-found");
+        assertProblem(api().get("/api/news/articles/%00", null), 400, "bad-request");
+        assertProblem(api().get("/api/news/articles/a%2Fb", null), 400, "bad-request");
+        assertProblem(api().get("/api/news/articles/" + "a".repeat(9000), null), 414, "uri-too-long");
+        assertProblem(api().send("GET", "/api/news/articles", null, null, Map.of("X-Padding", "p".repeat(20_000))), 431,
+                "headers-too-large");
+        assertThat(NEWS.received()).noneMatch(r -> r.path().contains("%00") || r.path().length() > 1000);
+    }
+
+    @Test
+    void coarseRoleRulesHoldBeforeAServiceIsReached() {
+        ApiClient.Reply member = api().get("/api/admin/news/articles/member-tries", token(DemoUser.MEMBER));
+        assertProblem(member, 403, "forbidden");
+        assertProblem(api().get("/api/admin/identity/applications/anonymous-tries", null), 401, "unauthorized");
+        assertThat(api().get("/api/admin/news/articles/editor-may", token(DemoUser.EDITOR)).status()).isEqualTo(200);
+        assertThat(api().get("/api/admin/identity/applications/moderator-may", token(DemoUser.MODERATOR)).status()).isEqualTo(200);
+
+        assertThat(NEWS.received()).extracting(RecordingBackend.Received::path)
+                .contains("/api/admin/news/articles/editor-may").doesNotContain("/api/admin/news/articles/member-tries");
+    }
+
+    @Test
+    void everyAnswerCarriesSecurityHeaders() {
+        for (ApiClient.Reply reply : new ApiClient.Reply[] {api().get("/api/news/articles", null), api().get("/nowhere", null)}) {
+            assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(reply.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+            assertThat(reply.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
+        }
+    }
+
+    @Test
+    void browsersOnTheWebOriginMayCallAndOthersMayNot() {
+        ApiClient.Reply allowed = preflight("https://web.visaport.example");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://web.visaport.example");
+        assertThat(allowed.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
+
+        ApiClient.Reply refused = preflight("https://evil.example");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void aServiceThatIsDownGivesAFast503UntilItIsBack() {
+        comments.stop();
+        String path = "/api/comments/articles/a1/comments";
+
+        ApiClient.Reply down = api().get(path, null);
+        assertProblem(down, 503, "unavailable");
+        assertThat(down.header("Retry-After")).isEqualTo("5");
+        assertThat(api().get("/api/news/articles", null).status()).as("the other routes go on").isEqualTo(200);
+
+        comments = new RecordingBackend(COMMENT_PORT);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api().get(path, null).status()).isEqualTo(200));
+    }
+
+    private ApiClient.Reply preflight(String origin) {
+        return api().send("OPTIONS", "/api/notifications/feed", null, null, Map.of("Origin", origin,
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization"));
+    }
+
+    private static void assertProblem(ApiClient.Reply reply, int status, String slug) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).as(reply.body()).startsWith("application/problem+json");
+        assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/" + slug);
+        assertThat(reply.json().path("status").asInt()).isEqualTo(status);
+    }
+}
