@@ -111,6 +111,20 @@ abstract class GatewayDoorContract {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api().get(path, null).status()).isEqualTo(200));
     }
 
+    @Test
+    void everyRoutedCallCarriesARequestIdAndATraceToTheServiceAndTheIdComesBack() {
+        ApiClient.Reply generated = api().get("/api/news/articles/request-id-made", null);
+        ApiClient.Reply kept = api().send("GET", "/api/news/articles/request-id-kept", null, null, Map.of("X-Request-Id", "client-42"));
+        ApiClient.Reply replaced = api().send("GET", "/api/news/articles/request-id-bad", null, null, Map.of("X-Request-Id", "bad id\u00e9"));
+
+        assertThat(generated.header("X-Request-Id")).matches("[0-9a-f]{16,32}");
+        assertThat(NEWS.headersAt("/api/news/articles/request-id-made").get("X-Request-Id")).isEqualTo(generated.header("X-Request-Id"));
+        assertThat(NEWS.headersAt("/api/news/articles/request-id-made").get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(kept.header("X-Request-Id")).isEqualTo("client-42");
+        assertThat(NEWS.headersAt("/api/news/articles/request-id-kept").get("X-Request-Id")).isEqualTo("client-42");
+        assertThat(replaced.header("X-Request-Id")).isNotEqualTo("bad id\u00e9").matches("[0-9a-f]{16,32}");
+    }
+
     private ApiClient.Reply preflight(String origin) {
         return api().send("OPTIONS", "/api/notifications/feed", null, null, Map.of("Origin", origin,
                 "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization"));

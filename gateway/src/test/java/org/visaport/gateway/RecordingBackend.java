@@ -23,6 +23,7 @@ final class RecordingBackend {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, java.util.Map<String, String>> headersByPath = new java.util.concurrent.ConcurrentHashMap<>();
 
     RecordingBackend() {
         this(0);
@@ -37,6 +38,9 @@ final class RecordingBackend {
         }
         server.createContext("/", exchange -> {
             var headers = exchange.getRequestHeaders();
+            java.util.Map<String, String> first = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.forEach((name, values) -> first.put(name, values.getFirst()));
+            headersByPath.put(exchange.getRequestURI().getPath(), first);
             received.add(new Received(exchange.getRequestURI().getPath(), headers.getFirst("Authorization"),
                     String.join(", ", headers.getOrDefault("X-Forwarded-For", List.of())).transform(v -> v.isEmpty() ? null : v),
                     headers.getFirst("Forwarded"), headers.getFirst("X-Real-IP")));
@@ -48,6 +52,11 @@ final class RecordingBackend {
             }
         });
         server.start();
+    }
+
+    /** The headers of the last request that reached {@code path}, by case-insensitive name. */
+    java.util.Map<String, String> headersAt(String path) {
+        return headersByPath.getOrDefault(path, java.util.Map.of());
     }
 
     int port() {
