@@ -2,6 +2,7 @@ package org.visaport.notification.delivery;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.visaport.notification.feed.FeedItem;
 
 /**
@@ -11,7 +12,7 @@ import org.visaport.notification.feed.FeedItem;
  * @param key      what it is about, once: an event id, or a reply's comment id (a reply approved again is no new
  *                 news); feed item and mail ids derive from it and the member
  * @param template the mail's texts in {@code mail/wording_*.properties}: {@code <template>.subject} and {@code .body}
- * @param values   the values of the texts' placeholders, as plain text
+ * @param values   the values of the texts' placeholders, as plain text; a null value leaves its paragraph out
  * @param linkLabel the text key of the link's label
  * @param url      where the link points
  */
@@ -19,6 +20,7 @@ public record Notice(String key, FeedItem.Kind kind, String title, String summar
                      String template, Map<String, String> values, String linkLabel, String url) {
 
     public Notice {
-        values = Map.copyOf(values);
+        values = values.entrySet().stream().filter(value -> value.getValue() != null)
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -16,19 +16,16 @@ public final class Inserts {
     private Inserts() {
     }
 
-    /** How many of {@code documents} were new. */
-    public static int ignoringDuplicates(MongoTemplate mongo, Class<?> type, Collection<?> documents) {
+    public static void ignoringDuplicates(MongoTemplate mongo, Class<?> type, Collection<?> documents) {
         if (documents.isEmpty()) {
-            return 0;
+            return;
         }
         try {
-            return mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type).insert(documents.stream().toList()).execute()
-                    .getInsertedCount();
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type).insert(documents.stream().toList()).execute();
         } catch (BulkOperationException e) {
             if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
                 throw e;
             }
-            return e.getResult().getInsertedCount();
         }
     }
 }
