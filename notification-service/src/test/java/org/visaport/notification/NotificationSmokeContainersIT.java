@@ -1,20 +1,19 @@
 package org.visaport.notification;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.visaport.testsupport.ResourceServerContract;
 import org.visaport.testsupport.WithContainerParts;
 
 @WithContainerParts
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@NotificationServiceTest
 class NotificationSmokeContainersIT extends ResourceServerContract {
 
     @Override
     protected String protectedPath() {
-        return "/api/notifications/inbox";
+        return "/api/notifications/feed";
     }
 
     @Override
     protected int statusForMember() {
-        return 404;
+        return 200;
     }
 }

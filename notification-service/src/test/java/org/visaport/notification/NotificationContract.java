@@ -1,0 +1,211 @@
+package org.visaport.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.visaport.testsupport.ApiClient;
+import org.visaport.testsupport.KeycloakTokens.TestUser;
+import org.visaport.testsupport.TestMail;
+import tools.jackson.databind.JsonNode;
+
+/** Who is told what, on which channel, once; the member's own feed and subscription. */
+abstract class NotificationContract extends NotificationApiTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Test
+    void membershipMailIsWrittenInEnglishOrFrenchAndSaysItIsMandatory() {
+        String english = newAddress();
+        String french = newAddress();
+        notificationRequested(UUID.randomUUID().toString(), english, "de", "application-rejected",
+                "Your <b>accreditation</b> could not be verified.", null);
+        notificationRequested(UUID.randomUUID().toString(), french, "fr", "posting-ending", null, "2026-12-03");
+
+        TestMail.Mail inEnglish = TestMail.await(english, PATIENCE);
+        assertThat(inEnglish.subject()).isEqualTo("Your VisaPort application");
+        assertThat(inEnglish.text()).contains("Dear Anna <Maria> Envoy,")
+                .contains("Your <b>accreditation</b> could not be verified.")
+                .contains("Dear Anna &lt;Maria&gt; Envoy,")
+                .contains("Your &lt;b&gt;accreditation&lt;/b&gt; could not be verified.")
+                .doesNotContain("<b>accreditation</b> could not be verified.</p>")
+                .contains("you cannot unsubscribe from them");
+
+        TestMail.Mail inFrench = TestMail.await(french, PATIENCE);
+        assertThat(inFrench.subject()).isEqualTo("Votre affectation prend fin le 3 décembre 2026");
+        assertThat(inFrench.text()).contains("Bonjour Anna <Maria> Envoy,")
+                .contains("vous ne pouvez pas vous en désabonner");
+    }
+
+    @Test
+    void aRedeliveredNotificationIsMailedOnce() {
+        String memberId = UUID.randomUUID().toString();
+        String address = newAddress();
+        String received = notificationRequested(memberId, address, "en", "application-received", null, null);
+        send("visaport.member.notifications", "MemberNotificationRequested", memberId, received);
+        // Same key, same partition: once this later message is mailed, the redelivery has been handled too.
+        notificationRequested(memberId, address, "en", "application-approved", null, null);
+
+        await().atMost(PATIENCE).until(() -> TestMail.receivedBy(address).size() >= 2);
+        assertThat(TestMail.receivedBy(address)).extracting(TestMail.Mail::subject)
+                .containsExactly("We received your VisaPort application", "Welcome to VisaPort");
+    }
+
+    @Test
+    void aPublishedBriefingReachesItsFollowersWithItsTeaserOnly() {
+        TestUser follower = newMember();
+        TestUser other = newMember();
+        memberApproved(follower);
+        memberApproved(other);
+        String address = newAddress();
+        notificationRequested(follower.id(), address, "en", "application-approved", null, null);
+        TestMail.await(address, PATIENCE);
+        String tag = "arms-control-" + marker();
+        assertThat(subscribe(follower, List.of(tag), List.of(), List.of(), List.of("IN_APP", "EMAIL")).status()).isEqualTo(200);
+        assertThat(subscribe(other, List.of("fisheries-" + marker()), List.of(), List.of(), List.of("IN_APP")).status()).isEqualTo(200);
+        String secret = "Members-only text " + marker();
+        String articleId = UUID.randomUUID().toString();
+
+        articleEvent("article.published", articleId, "Talks resume in Geneva", "Delegations meet again.", secret,
+                List.of(tag, "europe"), List.of("europe"), List.of("CH"));
+
+        await().atMost(PATIENCE).until(() -> !feed(follower, "").isEmpty());
+        JsonNode item = feed(follower, "").getFirst();
+        assertThat(item.path("kind").asString()).isEqualTo("ARTICLE_PUBLISHED");
+        assertThat(item.path("title").asString()).isEqualTo("Talks resume in Geneva");
+        assertThat(item.path("summary").asString()).isEqualTo("Delegations meet again.");
+        assertThat(item.path("link").path("articleId").asString()).isEqualTo(articleId);
+        assertThat(item.path("link").path("articleSlug").asString()).isEqualTo("article-" + articleId);
+        assertThat(item.path("read").asBoolean()).isFalse();
+        assertThat(item.toString()).doesNotContain(secret);
+        await().atMost(PATIENCE).until(() -> TestMail.receivedBy(address).size() == 2);
+        TestMail.Mail mail = TestMail.receivedBy(address).getLast();
+        assertThat(mail.subject()).isEqualTo("New briefing: Talks resume in Geneva");
+        assertThat(mail.text()).contains("Delegations meet again.").contains("/articles/article-" + articleId)
+                .contains("notification settings").doesNotContain(secret);
+        assertThat(feed(other, "")).isEmpty();
+    }
+
+    @Test
+    void aReplyIsToldToTheParentAuthorButAnsweringOneselfTellsNobody() {
+        TestUser anna = newMember();
+        TestUser vidal = newMember();
+        memberApproved(anna);
+        String articleId = UUID.randomUUID().toString();
+        articleEvent("article.published", articleId, "Envoys meet in Vienna", "A first round.", "Text.",
+                List.of(), List.of(), List.of());
+
+        commentEvent("comment.posted", articleId, UUID.randomUUID().toString(), anna.id(), anna.id(), "VISIBLE", "Adding to my own point.");
+        commentEvent("comment.posted", articleId, UUID.randomUUID().toString(), vidal.id(), anna.id(), "PENDING", null);
+        String replyId = UUID.randomUUID().toString();
+        commentEvent("comment.posted", articleId, replyId, vidal.id(), anna.id(), "VISIBLE", "The talks will resume, I am told.");
+
+        await().atMost(PATIENCE).until(() -> !feed(anna, "").isEmpty());
+        List<JsonNode> items = feed(anna, "");
+        assertThat(items).hasSize(1);
+        assertThat(items.getFirst().path("kind").asString()).isEqualTo("COMMENT_REPLY");
+        assertThat(items.getFirst().path("summary").asString()).isEqualTo("The talks will resume, I am told.");
+        assertThat(items.getFirst().path("link").path("commentId").asString()).isEqualTo(replyId);
+        assertThat(items.getFirst().path("link").path("articleSlug").asString()).isEqualTo("article-" + articleId);
+        assertThat(feed(vidal, "")).isEmpty();
+    }
+
+    @Test
+    void aDecisionIsToldToTheCommentsAuthor() {
+        TestUser author = newMember();
+        String articleId = UUID.randomUUID().toString();
+        String commentId = UUID.randomUUID().toString();
+        commentEvent("comment.rejected", articleId, commentId, author.id(), null, "REJECTED", null);
+
+        await().atMost(PATIENCE).until(() -> !feed(author, "").isEmpty());
+        JsonNode item = feed(author, "").getFirst();
+        assertThat(item.path("kind").asString()).isEqualTo("COMMENT_REJECTED");
+        assertThat(item.path("link").path("commentId").asString()).isEqualTo(commentId);
+    }
+
+    @Test
+    void aMemberReadsArchivesAndPagesTheirOwnFeedAndNobodyElses() {
+        TestUser anna = newMember();
+        TestUser boris = newMember();
+        String articleId = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            commentEvent("comment.approved", articleId, UUID.randomUUID().toString(), anna.id(), null, "VISIBLE", "Point " + i);
+        }
+        await().atMost(PATIENCE).until(() -> feed(anna, "").size() == 3);
+        List<JsonNode> items = feed(anna, "");
+        assertThat(items).extracting(item -> java.time.Instant.parse(item.path("createdAt").asString()))
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(unread(anna)).isEqualTo(3);
+        String first = items.getFirst().path("id").asString();
+
+        ApiClient.Reply foreign = api.post("/api/notifications/feed/" + first + "/read", token(boris), null);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.json().path("type").asString()).isEqualTo("https://visaport.example/problems/not-found");
+        assertThat(api.post("/api/notifications/feed/" + first + "/archive", token(boris), null).status()).isEqualTo(404);
+        assertThat(unread(anna)).isEqualTo(3);
+
+        assertThat(api.post("/api/notifications/feed/" + first + "/read", token(anna), null).status()).isEqualTo(204);
+        assertThat(unread(anna)).isEqualTo(2);
+        assertThat(api.post("/api/notifications/feed/" + first + "/archive", token(anna), null).status()).isEqualTo(204);
+        assertThat(feed(anna, "")).hasSize(2).noneMatch(item -> item.path("id").asString().equals(first));
+        assertThat(feed(anna, "&archived=true")).hasSize(3)
+                .anyMatch(item -> item.path("id").asString().equals(first) && item.path("archived").asBoolean());
+        assertThat(api.post("/api/notifications/feed/read-all", token(anna), null).status()).isEqualTo(204);
+        assertThat(unread(anna)).isZero();
+    }
+
+    @Test
+    void aNewMemberGetsDefaultsAndChangesThem() {
+        TestUser member = newMember();
+        memberApproved(member);
+        JsonNode defaults = api.get("/api/notifications/subscriptions", token(member)).json();
+        assertThat(defaults.path("repliesToMyComments").path("enabled").asBoolean()).isTrue();
+        assertThat(defaults.path("commentDecisions").path("enabled").asBoolean()).isTrue();
+        assertThat(defaults.path("tags").isEmpty()).isTrue();
+
+        ApiClient.Reply changed = subscribe(member, List.of("sanctions"), List.of("middle-east"), List.of("AT", "FR"), List.of("EMAIL"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        JsonNode stored = api.get("/api/notifications/subscriptions", token(member)).json();
+        assertThat(stored.path("countries").toString()).isEqualTo("[\"AT\",\"FR\"]");
+        assertThat(stored.path("articles").path("channels").toString()).isEqualTo("[\"EMAIL\"]");
+    }
+
+    @Test
+    void badInputIsRefusedWithProblemDetails() {
+        TestUser member = newMember();
+        Map<String, Object> digest = Map.of("enabled", true, "channels", List.of("IN_APP"), "cadence", "DAILY_DIGEST");
+        Map<String, Object> on = Map.of("enabled", true, "channels", List.of("IN_APP"), "cadence", "IMMEDIATE");
+        ApiClient.Reply refused = api.put("/api/notifications/subscriptions", token(member), Map.of(
+                "tags", List.of("Not A Tag"), "regions", List.of(), "countries", List.of("XX"),
+                "articles", digest, "repliesToMyComments", on, "commentDecisions", on));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://visaport.example/problems/validation");
+        assertThat(refused.json().path("errors").findValuesAsString("message")).hasSize(3)
+                .anySatisfy(message -> assertThat(message).contains("daily digests are not available"));
+
+        assertThat(api.get("/api/notifications/feed?limit=1000", token(member)).status()).isEqualTo(400);
+        ApiClient.Reply forged = api.get("/api/notifications/feed?cursor=forged.cursor", token(member));
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.json().path("errors").get(0).path("field").asString()).isEqualTo("cursor");
+        assertThat(api.post("/api/notifications/feed/not-an-id/read", token(member), null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aDeletedMembersFeedAndSubscriptionAreErased() {
+        TestUser member = newMember();
+        memberApproved(member);
+        subscribe(member, List.of("sanctions"), List.of(), List.of(), List.of("IN_APP"));
+        commentEvent("comment.approved", UUID.randomUUID().toString(), UUID.randomUUID().toString(), member.id(), null, "VISIBLE", "Hi");
+        await().atMost(PATIENCE).until(() -> feed(member, "").size() == 1);
+
+        memberDeleted(member.id());
+
+        await().atMost(PATIENCE).until(() -> feed(member, "").isEmpty());
+        assertThat(api.get("/api/notifications/subscriptions", token(member)).json().path("tags").isEmpty()).isTrue();
+    }
+}

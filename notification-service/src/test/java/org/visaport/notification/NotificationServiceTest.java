@@ -1,0 +1,41 @@
+package org.visaport.notification;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.visaport.testsupport.TestMail;
+
+/**
+ * The one application context every integration test of this service runs in (per kind of parts). One context on
+ * purpose: contexts cached side by side in a JVM share the broker's consumer groups and would take each other's
+ * events. Mail goes to {@link TestMail}; retries are quick so tests wait seconds, not minutes.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "visaport.consumer.first-retry-after=PT0.05S",
+        "visaport.notifications.mail.poll-interval=PT0.5S",
+        "visaport.notifications.mail.first-retry-after=PT0.5S",
+        "visaport.notifications.mail.max-retry-after=PT1S",
+        "visaport.notifications.fan-out-batch=2"})
+@Import(NotificationServiceTest.Mail.class)
+@interface NotificationServiceTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    class Mail {
+
+        @Bean
+        DynamicPropertyRegistrar testMail() {
+            return registry -> {
+                registry.add("spring.mail.host", () -> "127.0.0.1");
+                registry.add("spring.mail.port", TestMail::smtpPort);
+            };
+        }
+    }
+}
