@@ -9,8 +9,12 @@ import org.springframework.context.annotation.Configuration;
 class ClientAddressConfiguration {
 
     @Bean
-    ClientAddressHeadersFilter clientAddressHeadersFilter(
-            @Value("${spring.cloud.gateway.server.webflux.trusted-proxies:}") String trustedProxies) {
-        return new ClientAddressHeadersFilter(new ClientAddresses(trustedProxies));
+    ClientAddresses clientAddresses(@Value("${spring.cloud.gateway.server.webflux.trusted-proxies:}") String trustedProxies) {
+        return new ClientAddresses(trustedProxies);
+    }
+
+    @Bean
+    ClientAddressHeadersFilter clientAddressHeadersFilter(ClientAddresses addresses) {
+        return new ClientAddressHeadersFilter(addresses);
     }
 }

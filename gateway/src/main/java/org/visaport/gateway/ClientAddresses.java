@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * address (a host name, {@code unknown}) ends the walk: the trusted proxy that handed it on counts as the client, since
  * nothing it said can be checked.
  */
-final class ClientAddresses {
+public final class ClientAddresses {
 
     private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV4_WITH_PORT = Pattern.compile("(" + IPV4.pattern() + "):\\d{1,5}");
@@ -54,6 +54,13 @@ final class ClientAddresses {
             }
         }
         return client;
+    }
+
+    /** The client of {@code exchange}, by its connection and the X-Forwarded-For it sent. */
+    public String clientOf(org.springframework.web.server.ServerWebExchange exchange) {
+        java.net.InetSocketAddress connection = exchange.getRequest().getRemoteAddress();
+        String address = connection == null || connection.getAddress() == null ? "unknown" : connection.getAddress().getHostAddress();
+        return resolve(address, exchange.getRequest().getHeaders().getOrEmpty("X-Forwarded-For"));
     }
 
     boolean trusted(String address) {

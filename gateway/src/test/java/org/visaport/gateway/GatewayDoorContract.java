@@ -125,6 +125,25 @@ abstract class GatewayDoorContract {
         assertThat(replaced.header("X-Request-Id")).isNotEqualTo("bad id\u00e9").matches("[0-9a-f]{16,32}");
     }
 
+    @Test
+    void tooManyApplicationsFromOneAddressAreRefusedWithTheLimitHeaders() {
+        Map<String, String> from = Map.of("X-Forwarded-For", "198.51.100.23");
+        ApiClient.Reply last = null;
+        for (int i = 1; i <= 10; i++) {
+            last = api().send("POST", "/api/identity/applications", null, Map.of("n", i), from);
+            assertThat(last.status()).isEqualTo(200);
+        }
+        assertThat(last.header("RateLimit-Limit")).isEqualTo("10");
+        assertThat(last.header("RateLimit-Remaining")).isEqualTo("0");
+
+        ApiClient.Reply refused = api().send("POST", "/api/identity/applications", null, Map.of("n", 11), from);
+        assertProblem(refused, 429, "rate-limited");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(api().send("POST", "/api/identity/applications", null, Map.of("n", 1), Map.of("X-Forwarded-For", "198.51.100.24"))
+                .status()).as("another address has its own count").isEqualTo(200);
+        assertThat(api().get("/api/news/articles", null).status()).as("other rules count apart").isEqualTo(200);
+    }
+
     private ApiClient.Reply preflight(String origin) {
         return api().send("OPTIONS", "/api/notifications/feed", null, null, Map.of("Origin", origin,
                 "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization"));
