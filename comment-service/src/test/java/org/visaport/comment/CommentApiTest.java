@@ -20,6 +20,7 @@ import org.visaport.testsupport.ApiClient;
 import org.visaport.testsupport.DemoUser;
 import org.visaport.testsupport.KeycloakTokens;
 import org.visaport.testsupport.Parts;
+import org.visaport.testsupport.TestEvents;
 import org.visaport.testsupport.KeycloakTokens.TestUser;
 import org.visaport.testsupport.AsyncApiSchemas;
 import tools.jackson.databind.JsonNode;
@@ -124,7 +125,7 @@ public abstract class CommentApiTest {
         data.put("version", version);
         data.put("corrections", List.of());
         data.put("retraction", "RETRACTED".equals(status) ? Map.of("reason", "Unconfirmed.", "at", now) : null);
-        send("visaport.article.events", "ArticleEvent", id, envelope(UUID.randomUUID().toString(), type, "/news-service", id, data));
+        send("visaport.article.events", "ArticleEvent", id, TestEvents.envelope(UUID.randomUUID().toString(), type, "/news-service", id, data));
     }
 
     /** Sends {@code event} as it is, e.g. a second time to check a redelivery changes nothing. */
@@ -136,7 +137,7 @@ public abstract class CommentApiTest {
     protected String memberEvent(String type, String memberId, Map<String, Object> data) {
         Map<String, Object> payload = new java.util.LinkedHashMap<>(data);
         payload.put("memberId", memberId);
-        String event = envelope(UUID.randomUUID().toString(), type, "/identity-service", memberId, payload);
+        String event = TestEvents.envelope(UUID.randomUUID().toString(), type, "/identity-service", memberId, payload);
         send("visaport.member.events", schemaOf(type), memberId, event);
         return event;
     }
@@ -147,20 +148,6 @@ public abstract class CommentApiTest {
             name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
         return name.toString();
-    }
-
-    protected static String envelope(String id, String type, String source, String subject, Object data) {
-        Map<String, Object> event = new java.util.LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", id);
-        event.put("type", type);
-        event.put("source", source);
-        event.put("subject", subject);
-        event.put("time", Instant.now().toString());
-        event.put("datacontenttype", "application/json");
-        event.put("dataschema", "https://visaport.example/schemas/" + type + "/1");
-        event.put("data", data);
-        return JSON.writeValueAsString(event);
     }
 
     // --- the API ------------------------------------------------------------------------------------------------
