@@ -31,7 +31,7 @@ public abstract class NotificationApiTest {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
-    private int port;
+    protected int port;
     @Autowired
     protected Parts parts;
     @Autowired

@@ -7,7 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.visaport.platform.paging.Cursors;
+import org.visaport.platform.paging.KeysetPosition;
 import org.visaport.testsupport.ApiClient;
 import org.visaport.testsupport.KeycloakTokens.TestUser;
 import org.visaport.testsupport.TestMail;
@@ -17,6 +22,9 @@ import tools.jackson.databind.JsonNode;
 abstract class NotificationContract extends NotificationApiTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    private Cursors cursors;
 
     @Test
     void membershipMailIsWrittenInEnglishOrFrenchAndSaysItIsMandatory() {
@@ -207,5 +215,127 @@ abstract class NotificationContract extends NotificationApiTest {
 
         await().atMost(PATIENCE).until(() -> feed(member, "").isEmpty());
         assertThat(api.get("/api/notifications/subscriptions", token(member)).json().path("tags").isEmpty()).isTrue();
+    }
+
+    // --- the live stream ----------------------------------------------------------------------------------------
+
+    @Test
+    void aStreamSendsTheMembersNewItemsAndNeverAnotherMembers() {
+        TestUser anna = newMember();
+        TestUser boris = newMember();
+        try (SseStream annas = live(anna, null); SseStream boriss = live(boris, null)) {
+            assertThat(annas.header("Content-Type")).startsWith("text/event-stream");
+            String articleId = UUID.randomUUID().toString();
+            String annasComment = UUID.randomUUID().toString();
+            commentEvent("comment.approved", articleId, annasComment, anna.id(), null, "VISIBLE", "Point");
+
+            await().atMost(PATIENCE).until(() -> !annas.events("notification").isEmpty());
+            JsonNode item = JSON.readTree(annas.events("notification").getFirst().data());
+            assertThat(item.path("kind").asString()).isEqualTo("COMMENT_APPROVED");
+            assertThat(item.path("link").path("commentId").asString()).isEqualTo(annasComment);
+            assertThat(item.path("id").asString()).isEqualTo(feed(anna, "").getFirst().path("id").asString());
+
+            // Boris's stream is live and past Anna's item once his own arrives: it must be the only one he got.
+            String borissComment = UUID.randomUUID().toString();
+            commentEvent("comment.approved", articleId, borissComment, boris.id(), null, "VISIBLE", "Other point");
+            await().atMost(PATIENCE).until(() -> !boriss.events("notification").isEmpty());
+            assertThat(boriss.events("notification")).singleElement().satisfies(event ->
+                    assertThat(JSON.readTree(event.data()).path("link").path("commentId").asString()).isEqualTo(borissComment));
+            await().atMost(PATIENCE).until(() -> annas.comments().contains("heartbeat"));
+            assertThat(annas.events("notification")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aStreamResumedWithLastEventIdSendsExactlyTheMissedItemsInOrder() {
+        TestUser anna = newMember();
+        String articleId = UUID.randomUUID().toString();
+        String seen = UUID.randomUUID().toString();
+        String lastEventId;
+        try (SseStream first = live(anna, null)) {
+            approved(anna, articleId, seen, 1);
+            await().atMost(PATIENCE).until(() -> !first.events("notification").isEmpty());
+            lastEventId = first.events("notification").getLast().id();
+        }
+        List<String> missed = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        for (int i = 0; i < missed.size(); i++) {
+            // One at a time, so each is stored after the one before.
+            approved(anna, articleId, missed.get(i), i + 2);
+        }
+
+        try (SseStream resumed = live(anna, lastEventId)) {
+            await().atMost(PATIENCE).until(() -> resumed.events("notification").size() >= missed.size());
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> resumed.events("notification").size() == missed.size());
+            assertThat(resumed.events()).first().extracting(SseStream.Event::name).isEqualTo("ready");
+            assertThat(resumed.events("notification")).extracting(event ->
+                    JSON.readTree(event.data()).path("link").path("commentId").asString()).containsExactlyElementsOf(missed);
+        }
+    }
+
+    @Test
+    void aLastEventIdTooOldForgedOrAnotherMembersGetsAReset() {
+        TestUser anna = newMember();
+        TestUser boris = newMember();
+        String borissPosition;
+        try (SseStream boriss = live(boris, null)) {
+            borissPosition = boriss.events("ready").getFirst().id();
+        }
+        String tooOld = cursors.after("stream:" + anna.id(),
+                new KeysetPosition(Instant.now().minus(25, ChronoUnit.HOURS), "0".repeat(32)));
+        String recent = cursors.after("stream:" + anna.id(),
+                new KeysetPosition(Instant.now().minus(1, ChronoUnit.HOURS), "0".repeat(32)));
+
+        for (String stale : List.of(tooOld, "forged.id", borissPosition)) {
+            try (SseStream stream = live(anna, stale)) {
+                assertThat(stream.events().getFirst().name()).as(stale).isEqualTo("reset");
+                assertThat(stream.events().getFirst().id()).isNotEqualTo(stale);
+            }
+        }
+        try (SseStream stream = live(anna, recent)) {
+            assertThat(stream.events().getFirst().name()).isEqualTo("ready");
+        }
+    }
+
+    @Test
+    void aMemberHoldsAtMostFiveStreamsAndNeedsASignIn() {
+        TestUser anna = newMember();
+        List<SseStream> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                open.add(live(anna, null));
+            }
+            SseStream sixth = SseStream.open(port, token(anna), null);
+            assertThat(sixth.status()).isEqualTo(429);
+            assertThat(sixth.body()).contains("https://visaport.example/problems/too-many-streams");
+
+            open.removeFirst().close();
+            // The server notices the closed connection at the next heartbeat at the latest.
+            await().atMost(PATIENCE).until(() -> {
+                SseStream again = SseStream.open(port, token(anna), null);
+                if (again.status() == 200) {
+                    open.add(again);
+                    return true;
+                }
+                return false;
+            });
+        } finally {
+            open.forEach(SseStream::close);
+        }
+        assertThat(api.get("/api/notifications/stream", null).status()).isEqualTo(401);
+    }
+
+    /** A stream of the member's feed, once it is live (its first event has come). */
+    private SseStream live(TestUser member, String lastEventId) {
+        SseStream stream = SseStream.open(port, token(member), lastEventId);
+        assertThat(stream.status()).as(stream::body).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> !stream.events().isEmpty());
+        return stream;
+    }
+
+    /** A decision on the member's comment, waited for until it is in their feed (as item number {@code count}). */
+    private void approved(TestUser member, String articleId, String commentId, int count) {
+        commentEvent("comment.approved", articleId, commentId, member.id(), null, "VISIBLE", "Point " + count);
+        await().atMost(PATIENCE).until(() -> feed(member, "").size() == count);
     }
 }

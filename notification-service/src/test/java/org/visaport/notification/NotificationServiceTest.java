@@ -23,7 +23,10 @@ import org.visaport.testsupport.TestMail;
         "visaport.notifications.mail.poll-interval=PT0.5S",
         "visaport.notifications.mail.first-retry-after=PT0.5S",
         "visaport.notifications.mail.max-retry-after=PT1S",
-        "visaport.notifications.fan-out-batch=2"})
+        "visaport.notifications.fan-out-batch=2",
+        "visaport.notifications.stream.poll-interval=PT0.1S",
+        "visaport.notifications.stream.settle=PT0.2S",
+        "visaport.notifications.stream.heartbeat=PT1S"})
 @Import(NotificationServiceTest.Mail.class)
 @interface NotificationServiceTest {
 

@@ -1,6 +1,7 @@
 package org.visaport.notification.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,10 @@ public class Deliveries {
     }
 
     public void deliver(Notice notice, List<Recipient> recipients) {
+        Instant now = clock.instant();
         feed.add(recipients.stream().filter(Recipient::inApp)
                 .map(r -> FeedItem.unread(FeedItem.idFor(notice.key(), r.memberId()), r.memberId(), notice.kind(),
-                        notice.title(), notice.summary(), notice.link(), notice.at()))
+                        notice.title(), notice.summary(), notice.link(), notice.at(), now))
                 .toList());
         List<String> byEmail = recipients.stream().filter(Recipient::byEmail).map(Recipient::memberId).toList();
         Map<String, Contact> known = contacts.of(byEmail);
@@ -56,7 +58,7 @@ public class Deliveries {
         }
         mail.enqueue(known.values().stream()
                 .map(contact -> OutboxMail.pending(MailOutbox.mailId(notice.key(), contact.id()), contact.id(),
-                        contact.email(), false, render(notice, contact), clock.instant()))
+                        contact.email(), false, render(notice, contact), now))
                 .toList());
     }
 

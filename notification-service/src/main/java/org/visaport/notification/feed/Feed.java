@@ -1,5 +1,6 @@
 package org.visaport.notification.feed;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Sort;
@@ -34,6 +35,17 @@ public class Feed {
             filter.and("archived").is(false);
         }
         return mongo.find(Keyset.query(filter, "createdAt", Sort.Direction.DESC, after, limit), FeedItem.class);
+    }
+
+    /**
+     * The member's items stored after {@code after} and no later than {@code settledBy}, oldest first: what a live
+     * stream sends next, up to {@code limit + 1} of them (the keyset query's look-ahead row is simply sent too). See
+     * {@link FeedStreams} for why items stored in the last moments wait for {@code settledBy}.
+     */
+    List<FeedItem> storedAfter(String memberId, KeysetPosition after, Instant settledBy, int limit) {
+        Criteria filter = Criteria.where("memberId").is(memberId).and("archived").is(false).and("storedAt").lte(settledBy);
+        Query query = Keyset.query(filter, "storedAt", Sort.Direction.ASC, after, limit);
+        return mongo.find(query, FeedItem.class);
     }
 
     long unread(String memberId) {

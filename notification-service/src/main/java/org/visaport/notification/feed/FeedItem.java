@@ -9,14 +9,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One notice in a member's in-app feed. The id derives from what it is about and for whom (see {@link #idFor}), so
  * an event handled twice stores it once. It carries a teaser and a link, never an article's text.
+ *
+ * @param createdAt when what it tells of happened; the feed is sorted by it
+ * @param storedAt  when this service stored it; live streams follow the feed in this order, since a late event can
+ *                  bring an item whose {@code createdAt} lies before items already streamed
  */
 @Document("feed_items")
 @CompoundIndexes({
         @CompoundIndex(name = "feed", def = "{'memberId': 1, 'archived': 1, 'createdAt': -1, '_id': -1}"),
-        @CompoundIndex(name = "unread", def = "{'memberId': 1, 'read': 1, 'archived': 1}")
+        @CompoundIndex(name = "unread", def = "{'memberId': 1, 'read': 1, 'archived': 1}"),
+        @CompoundIndex(name = "stream", def = "{'memberId': 1, 'storedAt': 1, '_id': 1}")
 })
 public record FeedItem(@Id String id, String memberId, Kind kind, String title, String summary, Link link,
-                       Instant createdAt, boolean read, boolean archived) {
+                       Instant createdAt, Instant storedAt, boolean read, boolean archived) {
 
     public enum Kind { ARTICLE_PUBLISHED, ARTICLE_CORRECTED, COMMENT_REPLY, COMMENT_APPROVED, COMMENT_REJECTED }
 
@@ -25,8 +30,8 @@ public record FeedItem(@Id String id, String memberId, Kind kind, String title, 
     }
 
     public static FeedItem unread(String id, String memberId, Kind kind, String title, String summary, Link link,
-                                  Instant createdAt) {
-        return new FeedItem(id, memberId, kind, title, summary, link, createdAt, false, false);
+                                  Instant createdAt, Instant storedAt) {
+        return new FeedItem(id, memberId, kind, title, summary, link, createdAt, storedAt, false, false);
     }
 
     /** The same for the same subject (an event, or a reply however often it becomes visible) and the same member. */
