@@ -46,16 +46,48 @@ public final class TestKeycloak {
         return tokens().issuerUri();
     }
 
+    /**
+     * Free ports are picked before Keycloak binds them, some twenty seconds later; on a busy machine an outgoing
+     * connection can take one from the same ephemeral range meanwhile. Such a start is tried again on other ports.
+     */
+    private static final int ATTEMPTS = 3;
+
     private static KeycloakTokens start() {
+        Path log = Path.of("target", "test-keycloak.log").toAbsolutePath();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(log);
+            } catch (RuntimeException failed) {
+                if (attempt == ATTEMPTS || !portWasTaken(log)) {
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    private static boolean portWasTaken(Path log) {
+        try {
+            return Files.readString(log).contains("Address already in use");
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    private static KeycloakTokens startOnce(Path log) {
         try {
             Path root = ProjectLayout.root();
             StackSettings settings = StackSettings.fromEnvironment(root, System.getenv());
             Path home = KeycloakDistribution.prepare(BuildArtifacts.load(), settings.cacheDirectory());
             Path data = Files.createTempDirectory("visaport-test-keycloak");
-            KeycloakServer server = KeycloakServer.start(home, new KeycloakServer.Options(Ports.findFree(), Ports.findFree(),
-                    data, ProjectLayout.realmDirectory(), ADMIN, ADMIN_PASSWORD,
-                    // In the module's target folder, so it outlives the instance for a look after a failure.
-                    Path.of("target", "test-keycloak.log").toAbsolutePath()));
+            KeycloakServer server;
+            try {
+                // The log is in the module's target folder, so it outlives the instance for a look after a failure.
+                server = KeycloakServer.start(home, new KeycloakServer.Options(Ports.findFree(), Ports.findFree(),
+                        data, ProjectLayout.realmDirectory(), ADMIN, ADMIN_PASSWORD, log));
+            } catch (RuntimeException failed) {
+                deleteQuietly(data);
+                throw failed;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 deleteQuietly(data);
