@@ -2,7 +2,7 @@ package org.visaport.deploy;
 
 import java.nio.file.Path;
 
-/** `visaport up|down|status`: the local stack's command line, called by the ./visaport script. */
+/** `visaport up|down|status|demo`: the local stack's command line, called by the ./visaport script. */
 public final class VisaportCommand {
 
     private VisaportCommand() {
@@ -17,8 +17,9 @@ public final class VisaportCommand {
                 case "up" -> stack.up();
                 case "down" -> stack.down();
                 case "status" -> System.exit(stack.status() ? 0 : 3);
+                case "demo" -> new Demo(StackSettings.fromEnvironment(Path.of("").toAbsolutePath(), System.getenv()), System.out).run();
                 default -> {
-                    System.err.println("usage: visaport up|down|status");
+                    System.err.println("usage: visaport up|down|status|demo");
                     System.exit(2);
                 }
             }

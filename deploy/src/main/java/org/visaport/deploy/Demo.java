@@ -1,0 +1,289 @@
+package org.visaport.deploy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * `./visaport demo`: the whole story against the running local stack, through the gateway only, printing each step:
+ * a diplomat applies, verifies the address from the mail, is approved and mailed, signs in, reads, subscribes,
+ * comments (held as a new member), is approved by a moderator, gets a reply and hears of it in the feed and by mail,
+ * hears of a new briefing in their region, and finally leaves, after which their comment is a former member's.
+ * Stops at the first step that does not do what it should, saying what it got.
+ */
+final class Demo {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern VERIFY_LINK = Pattern.compile("(http://\\S*/login-actions/action-token\\?\\S*)");
+    private static final Pattern PROCEED_LINK = Pattern.compile("href=\"([^\"]*/login-actions/action-token\\?[^\"]*)\"");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final StackSettings settings;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private int step;
+
+    Demo(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    void run() {
+        String gateway = "http://127.0.0.1:" + settings.port("gateway");
+        String keycloak = "http://127.0.0.1:" + settings.port("keycloak");
+        String mailApi = "http://127.0.0.1:" + settings.port("mail-api");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "demo-" + suffix + "@mission.example";
+        String password = "Diplomatic-Pouch-" + suffix;
+        String region = "demo-region-" + suffix;
+
+        step("A diplomat applies (no account yet)");
+        Map<String, Object> application = new LinkedHashMap<>();
+        application.put("fullName", "Dana Demo " + suffix);
+        application.put("email", email);
+        application.put("password", password);
+        application.put("countryCode", "AT");
+        application.put("mission", "Permanent Mission of Austria to the UN");
+        application.put("position", "First Secretary");
+        application.put("accreditationNumber", "DIP-AT-" + suffix);
+        application.put("postingCity", "Vienna");
+        application.put("language", "en");
+        application.put("postingEndsOn", LocalDate.now().plusYears(2).toString());
+        application.put("termsAccepted", true);
+        application.put("termsVersion", "2026-01");
+        expect(send("POST", gateway + "/api/identity/applications", null, application, Map.of("Idempotency-Key", "demo-" + suffix)), 202);
+
+        step("Keycloak mails a verification link; the applicant opens it");
+        String link = await("the verification mail", () -> mails(mailApi, email), mails -> mails.contains("/login-actions/action-token"))
+                .transform(mails -> first(VERIFY_LINK, mails.replace("=\r\n", "").replace("=3D", "=")));
+        verify(link);
+
+        step("A moderator approves the application");
+        int mailsBeforeApproval = mailCount(mailApi, email);
+        String moderator = token(keycloak, "moderator@visaport.local", "Moderator-Local-2026");
+        String memberId = await("the application in the moderators' list",
+                () -> find(get(gateway + "/api/admin/identity/applications?limit=100", moderator).path("items"), "email", email),
+                id -> id != null);
+        expect(send("POST", gateway + "/api/admin/identity/applications/" + memberId + "/approval", moderator,
+                Map.of("note", "checked by the demo"), Map.of()), 200);
+
+        step("The approval mail arrives");
+        await("the approval mail", () -> mailCount(mailApi, email), count -> count > mailsBeforeApproval);
+
+        step("The new member signs in; the token carries the role member");
+        String member = await("a token with the member role", () -> token(keycloak, email, password),
+                t -> t != null && get(gateway + "/api/identity/me", t).toString().contains("\"member\""));
+
+        step("News: a teaser for everyone, the full text for the member");
+        JsonNode articles = get(gateway + "/api/news/articles", null);
+        String articleId = articles.path("items").get(0).path("id").asString();
+        check("anonymous readers get a teaser", get(gateway + "/api/news/articles/" + articleId, null).path("membersOnly").asBoolean());
+        check("the member gets the text", !get(gateway + "/api/news/articles/" + articleId, member).path("bodyHtml").isNull());
+
+        step("The member subscribes to briefings about " + region);
+        Map<String, Object> on = Map.of("enabled", true, "channels", java.util.List.of("IN_APP", "EMAIL"), "cadence", "IMMEDIATE");
+        expect(send("PUT", gateway + "/api/notifications/subscriptions", member, Map.of("tags", java.util.List.of(),
+                "regions", java.util.List.of(region), "countries", java.util.List.of(), "articles", on,
+                "repliesToMyComments", on, "commentDecisions", on), Map.of()), 200);
+
+        step("The member comments; as a new member the comment waits, and the answer says why");
+        JsonNode posted = expect(send("POST", gateway + "/api/comments/articles/" + articleId + "/comments", member,
+                Map.of("text", "Greetings from the demo, " + suffix + "."), Map.of()), 201);
+        check("held for review", !posted.path("visible").asBoolean());
+        out.println("      why: " + posted.path("comment").path("reasons").get(0).path("message").asString());
+        String commentId = posted.path("comment").path("id").asString();
+
+        step("The moderator sees it queued with its reason, and approves it");
+        JsonNode queued = await("the comment in the pending queue",
+                () -> findNode(get(gateway + "/api/admin/comments/queue?queue=pending&limit=100", moderator).path("items"), "id", commentId),
+                node -> node != null);
+        out.println("      hold: " + queued.path("holds").get(0).path("explanation").asString());
+        expect(send("POST", gateway + "/api/admin/comments/comments/" + commentId + "/decisions", moderator,
+                Map.of("action", "approve"), Map.of()), 200);
+
+        step("Another member replies (a moderator approves it if it waits)");
+        int mailsBeforeReply = mailCount(mailApi, email);
+        String other = token(keycloak, "member@visaport.local", "Member-Local-2026");
+        JsonNode reply = expect(send("POST", gateway + "/api/comments/articles/" + articleId + "/comments", other,
+                Map.of("text", "Welcome, " + suffix + "!", "parentId", commentId), Map.of()), 201);
+        if (!reply.path("visible").asBoolean()) {
+            expect(send("POST", gateway + "/api/admin/comments/comments/" + reply.path("comment").path("id").asString() + "/decisions",
+                    moderator, Map.of("action", "approve"), Map.of()), 200);
+        }
+
+        step("The first member hears of the approval and the reply in the feed, and by mail");
+        await("a reply notice in the feed", () -> get(gateway + "/api/notifications/feed", member).toString(),
+                feed -> feed.contains("COMMENT_REPLY") || feed.contains("COMMENT_APPROVED"));
+        await("a notification mail", () -> mailCount(mailApi, email), count -> count > mailsBeforeReply);
+
+        step("An editor publishes a briefing in " + region + "; the subscribed member is told");
+        String editor = token(keycloak, "editor@visaport.local", "Editor-Local-2026");
+        JsonNode draft = expect(send("POST", gateway + "/api/admin/news/articles", editor, Map.of("title", "Demo briefing " + suffix,
+                "lede", "Shown to everyone.", "body", "Members-only text " + suffix + ".", "language", "en", "regions", java.util.List.of(region),
+                "dateline", Map.of("place", "Vienna, Austria", "date", LocalDate.now().toString())), Map.of()), 201);
+        expect(send("POST", gateway + "/api/admin/news/articles/" + draft.path("id").asString() + "/publish", editor,
+                Map.of("version", draft.path("version").asLong()), Map.of()), 200);
+        String feed = await("the briefing in the member's feed", () -> get(gateway + "/api/notifications/feed", member).toString(),
+                text -> text.contains("Demo briefing " + suffix));
+        check("the feed item carries the teaser, not the members-only text", !feed.contains("Members-only text " + suffix));
+
+        step("A member calling an admin route gets 403");
+        check("403 at the gateway", status("GET", gateway + "/api/admin/news/articles", member) == 403);
+
+        step("The member leaves; their comment stays, as a former member's");
+        expect(send("DELETE", gateway + "/api/identity/me", member, null, Map.of()), 204);
+        await("the comment shown as a former member's", () -> get(gateway + "/api/comments/comments/" + commentId, null)
+                .path("author").path("displayName").asString(""), "former member"::equals);
+
+        step("No answer on the way showed the applicant's address in public places");
+        check("the thread does not contain the address",
+                !get(gateway + "/api/comments/articles/" + articleId + "/comments?limit=100", null).toString().contains(email));
+        out.println();
+        out.println("The demo passed: " + step + " steps.");
+    }
+
+    private void step(String what) {
+        out.printf("%n%2d. %s%n", ++step, what);
+    }
+
+    private void check(String what, boolean ok) {
+        if (!ok) {
+            throw new StackException("demo step " + step + " failed: " + what);
+        }
+        out.println("      ok: " + what);
+    }
+
+    private JsonNode expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new StackException("demo step " + step + ": expected " + status + " from " + response.request().method() + " "
+                    + response.request().uri() + " but got " + response.statusCode() + ": " + response.body());
+        }
+        out.println("      " + response.request().method() + " " + response.request().uri().getPath() + " → " + status);
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            T value = probe.get();
+            if (done.test(value)) {
+                out.println("      ok: " + what);
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackException("demo step " + step + ": no " + what + " within " + PATIENCE.toSeconds() + " s");
+            }
+            pause();
+        }
+    }
+
+    private void verify(String link) {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        String page = send(browser, HttpRequest.newBuilder(URI.create(link)).GET().build()).body();
+        Matcher proceed = PROCEED_LINK.matcher(page);
+        String result = proceed.find()
+                ? send(browser, HttpRequest.newBuilder(URI.create(proceed.group(1).replace("&amp;", "&"))).GET().build()).body()
+                : page;
+        check("the address is verified", result.contains("Your account has been updated") || result.contains("verified"));
+    }
+
+    private String mails(String mailApi, String email) {
+        return send(http, HttpRequest.newBuilder(URI.create(mailApi + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "/messages/")).GET().build()).body();
+    }
+
+    private int mailCount(String mailApi, String email) {
+        String mails = mails(mailApi, email);
+        return mails.isBlank() ? 0 : JSON.readTree(mails).size();
+    }
+
+    private String token(String keycloak, String username, String password) {
+        String form = "grant_type=password&client_id=visaport-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(keycloak + "/realms/visaport/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).path("access_token").asString() : null;
+    }
+
+    private JsonNode get(String uri, String token) {
+        HttpResponse<String> response = send("GET", uri, token, null, Map.of());
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private int status(String method, String uri, String token) {
+        return send(method, uri, token, null, Map.of()).statusCode();
+    }
+
+    private HttpResponse<String> send(String method, String uri, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(http, request.build());
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new StackException("cannot reach " + request.uri() + " (is the stack up? ./visaport up): " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+
+    private static String find(JsonNode items, String field, String value) {
+        JsonNode found = findNode(items, field, value);
+        return found == null ? null : found.path("memberId").asString(null);
+    }
+
+    private static JsonNode findNode(JsonNode items, String field, String value) {
+        for (JsonNode item : items) {
+            if (value.equals(item.path(field).asString(null))) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static String first(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            throw new StackException("no link in the mail");
+        }
+        return matcher.group(1);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+}
