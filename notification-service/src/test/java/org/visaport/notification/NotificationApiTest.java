@@ -2,6 +2,12 @@ package org.visaport.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class NotificationApiTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient FORMS = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
     protected int port;
@@ -181,6 +188,21 @@ public abstract class NotificationApiTest {
             cursor = page.json().path("nextCursor").isNull() ? null : page.json().path("nextCursor").asString(null);
         } while (cursor != null);
         return items;
+    }
+
+    /** A form POST without a token, as a mail client's one-click unsubscribe or a browser's form sends it. */
+    protected ApiClient.Reply postForm(String path, String form) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            return new ApiClient.Reply(FORMS.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     protected long unread(TestUser member) {

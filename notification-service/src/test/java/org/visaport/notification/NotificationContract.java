@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -337,5 +339,73 @@ abstract class NotificationContract extends NotificationApiTest {
     private void approved(TestUser member, String articleId, String commentId, int count) {
         commentEvent("comment.approved", articleId, commentId, member.id(), null, "VISIBLE", "Point " + count);
         await().atMost(PATIENCE).until(() -> feed(member, "").size() == count);
+    }
+
+    // --- unsubscribe links --------------------------------------------------------------------------------------
+
+    @Test
+    void anUnsubscribeLinkOnlyConfirmsWhenOpenedAndUnsubscribesOnPost() {
+        TestUser anna = newMember();
+        memberApproved(anna);
+        String address = newAddress();
+        notificationRequested(anna.id(), address, "en", "application-approved", null, null);
+        assertThat(TestMail.await(address, PATIENCE).text()).doesNotContain("/api/notifications/unsubscribe");
+        String articleId = UUID.randomUUID().toString();
+        commentEvent("comment.approved", articleId, UUID.randomUUID().toString(), anna.id(), null, "VISIBLE", "Point");
+        await().atMost(PATIENCE).until(() -> TestMail.receivedBy(address).size() == 2);
+        Matcher link = Pattern.compile("https?://[^\\s\"]+(/api/notifications/unsubscribe\\?token=[A-Za-z0-9_.-]+)")
+                .matcher(TestMail.receivedBy(address).getLast().text());
+        assertThat(link.find()).as("an unsubscribe link in the decision mail").isTrue();
+        String path = link.group(1);
+
+        ApiClient.Reply confirmation = api.get(path, null);
+        assertThat(confirmation.status()).isEqualTo(200);
+        assertThat(confirmation.header("Content-Type")).startsWith("text/html");
+        assertThat(confirmation.body()).contains("<form method=\"post\"").contains("decisions on your comments");
+        assertThat(channels(anna, "commentDecisions")).containsExactlyInAnyOrder("IN_APP", "EMAIL");
+
+        ApiClient.Reply oneClick = postForm(path, "List-Unsubscribe=One-Click");
+        assertThat(oneClick.status()).isEqualTo(200);
+        assertThat(oneClick.body()).contains("You are unsubscribed");
+        assertThat(channels(anna, "commentDecisions")).containsExactly("IN_APP");
+        assertThat(channels(anna, "repliesToMyComments")).containsExactlyInAnyOrder("IN_APP", "EMAIL");
+
+        commentEvent("comment.approved", articleId, UUID.randomUUID().toString(), anna.id(), null, "VISIBLE", "Again");
+        await().atMost(PATIENCE).until(() -> feed(anna, "").size() == 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> TestMail.receivedBy(address).size() == 2);
+    }
+
+    @Test
+    void expiredAndForgedUnsubscribeLinksAreRefusedAndChangeNothing() {
+        TestUser anna = newMember();
+        memberApproved(anna);
+        Cursors signer = new Cursors(NotificationServiceTest.UNSUBSCRIBE_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String expired = signer.encode("unsubscribe", anna.id(), "REPLIES", Long.toString(Instant.now().minusSeconds(60).getEpochSecond()));
+        String valid = signer.encode("unsubscribe", anna.id(), "REPLIES", Long.toString(Instant.now().plusSeconds(600).getEpochSecond()));
+        String someoneElses = signer.encode("unsubscribe", UUID.randomUUID().toString(), "REPLIES",
+                Long.toString(Instant.now().plusSeconds(600).getEpochSecond()));
+        // Anna's signature on someone else's request.
+        String forged = someoneElses.substring(0, someoneElses.indexOf('.')) + valid.substring(valid.indexOf('.'));
+
+        for (ApiClient.Reply reply : List.of(api.get("/api/notifications/unsubscribe?token=" + expired, null),
+                postForm("/api/notifications/unsubscribe?token=" + expired, "List-Unsubscribe=One-Click"))) {
+            assertThat(reply.status()).isEqualTo(410);
+            assertThat(reply.body()).contains("This link has expired");
+        }
+        for (ApiClient.Reply reply : List.of(api.get("/api/notifications/unsubscribe?token=" + forged, null),
+                postForm("/api/notifications/unsubscribe?token=" + forged, "List-Unsubscribe=One-Click"),
+                postForm("/api/notifications/unsubscribe?token=not.signed", "List-Unsubscribe=One-Click"),
+                postForm("/api/notifications/unsubscribe", "List-Unsubscribe=One-Click"))) {
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.body()).contains("This link is not valid");
+        }
+        assertThat(channels(anna, "repliesToMyComments")).containsExactlyInAnyOrder("IN_APP", "EMAIL");
+    }
+
+    private List<String> channels(TestUser member, String topic) {
+        List<String> channels = new java.util.ArrayList<>();
+        api.get("/api/notifications/subscriptions", token(member)).json().path(topic).path("channels")
+                .forEach(channel -> channels.add(channel.asString()));
+        return channels;
     }
 }

@@ -26,9 +26,13 @@ import org.visaport.testsupport.TestMail;
         "visaport.notifications.fan-out-batch=2",
         "visaport.notifications.stream.poll-interval=PT0.1S",
         "visaport.notifications.stream.settle=PT0.2S",
-        "visaport.notifications.stream.heartbeat=PT1S"})
+        "visaport.notifications.stream.heartbeat=PT1S",
+        "visaport.notifications.unsubscribe.secret=" + NotificationServiceTest.UNSUBSCRIBE_SECRET})
 @Import(NotificationServiceTest.Mail.class)
 @interface NotificationServiceTest {
+
+    /** So tests can sign unsubscribe tokens the service would not issue (expired ones). */
+    String UNSUBSCRIBE_SECRET = "test-unsubscribe-secret-0123456789abcdef";
 
     @TestConfiguration(proxyBeanMethods = false)
     class Mail {

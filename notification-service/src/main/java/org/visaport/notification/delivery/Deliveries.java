@@ -19,6 +19,8 @@ import org.visaport.notification.mail.MailDispatcher;
 import org.visaport.notification.mail.MailOutbox;
 import org.visaport.notification.mail.OutboxMail;
 import org.visaport.notification.mail.Wording;
+import org.visaport.notification.subscription.Topic;
+import org.visaport.notification.unsubscribe.UnsubscribeTokens;
 
 /**
  * Tells a batch of members one notice on the channels each chose: all feed items in one bulk insert, all contacts in
@@ -34,13 +36,16 @@ public class Deliveries {
     private final Contacts contacts;
     private final MailDispatcher mail;
     private final Links links;
+    private final UnsubscribeTokens unsubscribeTokens;
     private final Clock clock;
 
-    Deliveries(Feed feed, Contacts contacts, MailDispatcher mail, Links links, Clock clock) {
+    Deliveries(Feed feed, Contacts contacts, MailDispatcher mail, Links links, UnsubscribeTokens unsubscribeTokens,
+               Clock clock) {
         this.feed = feed;
         this.contacts = contacts;
         this.mail = mail;
         this.links = links;
+        this.unsubscribeTokens = unsubscribeTokens;
         this.clock = clock;
     }
 
@@ -56,14 +61,27 @@ public class Deliveries {
             log.debug("{} of {} members who want {} by e-mail have no known address", byEmail.size() - known.size(),
                     byEmail.size(), notice.kind());
         }
+        Topic topic = topic(notice.kind());
         mail.enqueue(known.values().stream()
-                .map(contact -> OutboxMail.pending(MailOutbox.mailId(notice.key(), contact.id()), contact.id(),
-                        contact.email(), false, render(notice, contact), now))
+                .map(contact -> {
+                    String unsubscribe = links.unsubscribe(unsubscribeTokens.issue(contact.id(), topic));
+                    return OutboxMail.subscribed(MailOutbox.mailId(notice.key(), contact.id()), contact.id(),
+                            contact.email(), unsubscribe, render(notice, contact, unsubscribe), now);
+                })
                 .toList());
     }
 
+    /** What a member unsubscribes from by the link in such a mail: the subscription that made them get it. */
+    static Topic topic(FeedItem.Kind kind) {
+        return switch (kind) {
+            case ARTICLE_PUBLISHED, ARTICLE_CORRECTED -> Topic.ARTICLES;
+            case COMMENT_REPLY -> Topic.REPLIES;
+            case COMMENT_APPROVED, COMMENT_REJECTED -> Topic.COMMENT_DECISIONS;
+        };
+    }
+
     /** The notice as a mail to one member, in their language; the footer says how to stop such mails. */
-    Mail render(Notice notice, Contact contact) {
+    Mail render(Notice notice, Contact contact, String unsubscribeUrl) {
         Wording wording = Wording.of(contact.language());
         Map<String, String> values = new HashMap<>(notice.values());
         values.put("name", contact.fullName());
@@ -72,6 +90,7 @@ public class Deliveries {
         paragraphs.addAll(wording.paragraphs(notice.template() + ".body", values));
         return MailComposer.compose(wording, wording.text(notice.template() + ".subject", values), paragraphs,
                 new MailComposer.Link(wording.text(notice.linkLabel(), values), notice.url()),
-                wording.text("footer.subscription", values));
+                wording.text("footer.subscription", values),
+                new MailComposer.Link(wording.text("footer.unsubscribe", values), unsubscribeUrl));
     }
 }

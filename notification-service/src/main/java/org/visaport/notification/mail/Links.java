@@ -24,6 +24,12 @@ public class Links {
                 : UriComponentsBuilder.fromUriString(site).pathSegment("articles").queryParam("id", articleId).toUriString();
     }
 
+    /** The public unsubscribe link of a mail; the token says who and from what. */
+    public String unsubscribe(String token) {
+        return UriComponentsBuilder.fromUriString(site).path("/api/notifications/unsubscribe").queryParam("token", token)
+                .toUriString();
+    }
+
     public String comment(String articleId, String slug, String commentId) {
         return article(articleId, slug) + "#comment-" + commentId;
     }

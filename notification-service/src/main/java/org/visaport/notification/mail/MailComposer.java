@@ -20,8 +20,10 @@ public final class MailComposer {
      * @param paragraphs plain text; line breaks inside a paragraph are kept
      * @param link       null for none
      * @param footer     why the reader gets this mail and whether they can stop it
+     * @param unsubscribe the link that stops such mails, after the footer; null for mandatory notices
      */
-    public static Mail compose(Wording wording, String subject, List<String> paragraphs, Link link, String footer) {
+    public static Mail compose(Wording wording, String subject, List<String> paragraphs, Link link, String footer,
+                               Link unsubscribe) {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(wording.locale().getLanguage())
                 .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>\n")
@@ -35,7 +37,12 @@ public final class MailComposer {
             html.append("<p><a href=\"").append(escape(link.url())).append("\">").append(escape(link.label())).append("</a></p>\n");
         }
         text.append("-- \n").append(footer).append('\n');
-        html.append("<hr>\n<p style=\"color: #555; font-size: small;\">").append(escape(footer)).append("</p>\n</body></html>\n");
+        html.append("<hr>\n<p style=\"color: #555; font-size: small;\">").append(escape(footer));
+        if (unsubscribe != null) {
+            text.append(unsubscribe.label()).append(": ").append(unsubscribe.url()).append('\n');
+            html.append("<br>\n<a href=\"").append(escape(unsubscribe.url())).append("\">").append(escape(unsubscribe.label())).append("</a>");
+        }
+        html.append("</p>\n</body></html>\n");
         return new Mail(subject, text.toString(), html.toString());
     }
 

@@ -89,13 +89,18 @@ public class MailDispatcher {
         }
     }
 
-    private MimeMessage message(OutboxMail mail) throws MessagingException {
+    MimeMessage message(OutboxMail mail) throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(mail.to());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());
+        if (mail.unsubscribeUrl() != null) {
+            // RFC 8058 one-click: mail clients offer "unsubscribe" and POST List-Unsubscribe=One-Click to the URL.
+            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return message;
     }
 }

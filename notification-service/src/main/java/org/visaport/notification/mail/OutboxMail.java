@@ -13,20 +13,28 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param memberId  whom it is for; logs name this, never the address
  * @param mandatory an account notice, which the member cannot unsubscribe from
+ * @param unsubscribeUrl where the mail's {@code List-Unsubscribe} header points (RFC 8058); null for account notices
  */
 @Document("mail_outbox")
 @CompoundIndexes({
         @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}"),
         @CompoundIndex(name = "by_member", def = "{'memberId': 1}")
 })
-public record OutboxMail(@Id String id, String memberId, String to, boolean mandatory, String subject, String text,
-                         String html, Status status, int attempts, Instant createdAt, Instant nextAttemptAt,
+public record OutboxMail(@Id String id, String memberId, String to, boolean mandatory, String unsubscribeUrl,
+                         String subject, String text, String html, Status status, int attempts, Instant createdAt, Instant nextAttemptAt,
                          Instant sentAt, String lastError) {
 
     public enum Status { PENDING, SENT }
 
-    public static OutboxMail pending(String id, String memberId, String to, boolean mandatory, Mail mail, Instant now) {
-        return new OutboxMail(id, memberId, to, mandatory, mail.subject(), mail.text(), mail.html(), Status.PENDING, 0,
+    /** An account notice, which every member gets and cannot unsubscribe from. */
+    public static OutboxMail mandatory(String id, String memberId, String to, Mail mail, Instant now) {
+        return new OutboxMail(id, memberId, to, true, null, mail.subject(), mail.text(), mail.html(), Status.PENDING, 0,
+                now, now, null, null);
+    }
+
+    /** A notice the member subscribed to, with the link that stops such mails. */
+    public static OutboxMail subscribed(String id, String memberId, String to, String unsubscribeUrl, Mail mail, Instant now) {
+        return new OutboxMail(id, memberId, to, false, unsubscribeUrl, mail.subject(), mail.text(), mail.html(), Status.PENDING, 0,
                 now, now, null, null);
     }
 }

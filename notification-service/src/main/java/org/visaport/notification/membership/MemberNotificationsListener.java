@@ -67,8 +67,8 @@ class MemberNotificationsListener {
             } else {
                 contacts.remember(new Contact(data.memberId(), data.email(), data.fullName(), data.language(), clock.instant()));
             }
-            mail.enqueue(List.of(OutboxMail.pending(MailOutbox.mailId(event.id(), data.memberId()), data.memberId(),
-                    data.email(), true, MembershipMails.render(template, data.language(), data.fullName(), data.message(),
+            mail.enqueue(List.of(OutboxMail.mandatory(MailOutbox.mailId(event.id(), data.memberId()), data.memberId(),
+                    data.email(), MembershipMails.render(template, data.language(), data.fullName(), data.message(),
                             data.postingEndsOn(), links.site()), clock.instant())));
         });
     }

@@ -30,6 +30,6 @@ final class MembershipMails {
         List<String> paragraphs = new ArrayList<>(wording.paragraphs("greeting", values));
         paragraphs.addAll(wording.paragraphs(template.key() + ".body", values));
         paragraphs.add(wording.text("signature", values));
-        return MailComposer.compose(wording, wording.text(template.key() + ".subject", values), paragraphs, null, wording.text("footer.mandatory", values));
+        return MailComposer.compose(wording, wording.text(template.key() + ".subject", values), paragraphs, null, wording.text("footer.mandatory", values), null);
     }
 }

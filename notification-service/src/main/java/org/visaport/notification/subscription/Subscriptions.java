@@ -39,6 +39,16 @@ public class Subscriptions {
         return of(memberId);
     }
 
+    /**
+     * No more e-mail about {@code topic} (the unsubscribe link in such a mail): the member still sees it in the app, and
+     * can switch e-mail on again in their settings. A member who never chose gets the defaults stored first.
+     */
+    public void stopEmail(String memberId, Topic topic) {
+        Query member = Query.query(Criteria.where("_id").is(memberId));
+        mongo.upsert(member, withDefaultsOnInsert(new Update(), memberId), Subscription.class);
+        mongo.updateFirst(member, new Update().pull(topic.field() + ".channels", Channel.EMAIL), Subscription.class);
+    }
+
     /** A member approved or reinstated: active, with the defaults unless they chose before. */
     public void activate(String memberId, String displayName, Instant at) {
         Update update = membershipChange(memberId, Subscription.MemberStatus.ACTIVE, at);
@@ -101,9 +111,12 @@ public class Subscriptions {
 
     /** The new status; a member heard of for the first time gets the defaults. */
     private static Update membershipChange(String memberId, Subscription.MemberStatus status, Instant at) {
+        return withDefaultsOnInsert(new Update().set("status", status).set("changedAt", at), memberId);
+    }
+
+    private static Update withDefaultsOnInsert(Update update, String memberId) {
         Subscription defaults = Subscription.defaults(memberId);
-        return new Update().set("status", status).set("changedAt", at)
-                .setOnInsert("tags", defaults.tags()).setOnInsert("regions", defaults.regions())
+        return update.setOnInsert("tags", defaults.tags()).setOnInsert("regions", defaults.regions())
                 .setOnInsert("countries", defaults.countries()).setOnInsert("articles", defaults.articles())
                 .setOnInsert("repliesToMyComments", defaults.repliesToMyComments())
                 .setOnInsert("commentDecisions", defaults.commentDecisions());
