@@ -23,19 +23,24 @@ import org.visaport.testsupport.Parts;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "visaport.gateway.cors.allowed-origins=https://web.visaport.example",
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
-        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=2"})
+        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=2",
+        // Short, so the stream test shows the live stream is exempt from what cuts every other call.
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+        "resilience4j.timelimiter.configs.default.timeout-duration=1500ms"})
 abstract class GatewayDoorContract {
 
     private static final RecordingBackend NEWS = new RecordingBackend();
     private static final RecordingBackend IDENTITY = new RecordingBackend();
     private static RecordingBackend comments = new RecordingBackend();
     private static final int COMMENT_PORT = comments.port();
+    private static final SlowStream NOTIFICATIONS = new SlowStream();
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("NEWS_SERVICE_URI", NEWS::uri);
         registry.add("IDENTITY_SERVICE_URI", IDENTITY::uri);
         registry.add("COMMENT_SERVICE_URI", () -> "http://127.0.0.1:" + COMMENT_PORT);
+        registry.add("NOTIFICATION_SERVICE_URI", NOTIFICATIONS::uri);
     }
 
     @Value("${local.server.port}")
@@ -142,6 +147,20 @@ abstract class GatewayDoorContract {
         assertThat(api().send("POST", "/api/identity/applications", null, Map.of("n", 1), Map.of("X-Forwarded-For", "198.51.100.24"))
                 .status()).as("another address has its own count").isEqualTo(200);
         assertThat(api().get("/api/news/articles", null).status()).as("other rules count apart").isEqualTo(200);
+    }
+
+    @Test
+    void theLiveStreamOutlastsTheTimeoutsThatCutEveryOtherCall() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/notifications/stream"))
+                .header("Authorization", "Bearer " + token(DemoUser.MEMBER)).header("Accept", "text/event-stream").GET().build();
+
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body().filter(line -> line.startsWith("data:")).toList())
+                .as("four events a second apart, longer than the 1 s response timeout and the 1.5 s time limit")
+                .containsExactly("data: 1", "data: 2", "data: 3", "data: 4");
+        assertProblem(api().get("/api/notifications/slow", token(DemoUser.MEMBER)), 503, "unavailable");
     }
 
     private ApiClient.Reply preflight(String origin) {
