@@ -13,21 +13,22 @@ import java.util.stream.Stream;
 
 /**
  * A Server-Sent Events client as plain as a test can make it: {@link HttpClient} reading the body line by line and
- * collecting events and comment lines as they come.
+ * collecting events and comment lines as they come. Each stream has a client of its own, closed with it: a shared
+ * client could hand a connection whose stream was cut off to the next request.
  */
 final class SseStream implements AutoCloseable {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One event: its id, its name ({@code message} when it has none) and its data. */
     record Event(String id, String name, String data) {
     }
 
+    private final HttpClient client;
     private final HttpResponse<Stream<String>> response;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
 
-    private SseStream(HttpResponse<Stream<String>> response) {
+    private SseStream(HttpClient client, HttpResponse<Stream<String>> response) {
+        this.client = client;
         this.response = response;
         if (response.statusCode() == 200) {
             Thread.ofVirtual().name("test-sse-reader").start(this::read);
@@ -36,13 +37,17 @@ final class SseStream implements AutoCloseable {
 
     static SseStream open(int port, String token, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notifications/stream"))
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         try {
-            return new SseStream(HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines()));
+            return new SseStream(client, client.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines()));
         } catch (IOException e) {
+            client.shutdownNow();
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,5 +110,6 @@ final class SseStream implements AutoCloseable {
     @Override
     public void close() {
         response.body().close();
+        client.shutdownNow();
     }
 }
