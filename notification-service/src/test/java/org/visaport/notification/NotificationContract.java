@@ -12,7 +12,13 @@ import java.util.regex.Pattern;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.visaport.notification.mail.Mail;
+import org.visaport.notification.mail.OutboxMail;
 import org.visaport.platform.paging.Cursors;
 import org.visaport.platform.paging.KeysetPosition;
 import org.visaport.testsupport.ApiClient;
@@ -27,6 +33,10 @@ abstract class NotificationContract extends NotificationApiTest {
 
     @Autowired
     private Cursors cursors;
+    @Autowired
+    private MongoTemplate mongo;
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void membershipMailIsWrittenInEnglishOrFrenchAndSaysItIsMandatory() {
@@ -407,5 +417,29 @@ abstract class NotificationContract extends NotificationApiTest {
         api.get("/api/notifications/subscriptions", token(member)).json().path(topic).path("channels")
                 .forEach(channel -> channels.add(channel.asString()));
         return channels;
+    }
+
+    // --- mail refused for good ------------------------------------------------------------------------------------
+
+    @Test
+    void aMailRefusedForGoodIsParkedAfterAFewAttemptsAndCounted() {
+        double before = meters.counter("visaport.mail.failed").count();
+        String memberId = UUID.randomUUID().toString();
+        String valid = newAddress();
+        // As an address identity-service took in once and no mail server would accept.
+        mongo.insert(OutboxMail.subscribed(UUID.randomUUID().toString().replace("-", ""), memberId, "anna..envoy@mission.example.org",
+                null, new Mail("Refused", "Text", "<p>Text</p>"), Instant.now()));
+        notificationRequested(memberId, valid, "en", "application-received", null, null);
+
+        Query refused = Query.query(Criteria.where("memberId").is(memberId).and("subject").is("Refused"));
+        await().atMost(PATIENCE).until(() -> "FAILED".equals(mongo.findOne(refused, org.bson.Document.class, "mail_outbox").getString("status")));
+        org.bson.Document parked = mongo.findOne(refused, org.bson.Document.class, "mail_outbox");
+        assertThat(parked.getInteger("attempts")).isEqualTo(3);
+        assertThat(parked.getString("lastError")).contains("AddressException");
+        assertThat(meters.counter("visaport.mail.failed").count()).isGreaterThanOrEqualTo(before + 1);
+        // The others still go out.
+        assertThat(TestMail.await(valid, PATIENCE).subject()).isEqualTo("We received your VisaPort application");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
+                mongo.findOne(refused, org.bson.Document.class, "mail_outbox").getInteger("attempts") == 3);
     }
 }

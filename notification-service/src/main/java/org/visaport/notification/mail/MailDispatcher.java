@@ -1,5 +1,7 @@
 package org.visaport.notification.mail;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Collection;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * Sends what the mail outbox holds: right after a mail is stored (in the background, so a slow or absent mail server
  * never holds up the event consumers), and on a schedule for retries and anything the immediate send missed. A
- * failed mail waits with exponential back-off, bounded, and is tried again until it goes out.
+ * failed mail waits with exponential back-off, bounded, and is tried again until it goes out, unless it is refused
+ * for good (an invalid address, a 5xx reply): then it is parked as FAILED after a few attempts and counted in
+ * {@code visaport_mail_failed_total}, for alerting.
  */
 @Service
 public class MailDispatcher {
@@ -30,13 +34,16 @@ public class MailDispatcher {
     private final JavaMailSender sender;
     private final MailProperties properties;
     private final TaskExecutor background;
+    private final Counter failed;
 
     MailDispatcher(MailOutbox outbox, JavaMailSender sender, MailProperties properties,
-                   @Qualifier("applicationTaskExecutor") TaskExecutor background) {
+                   @Qualifier("applicationTaskExecutor") TaskExecutor background, MeterRegistry registry) {
         this.outbox = outbox;
         this.sender = sender;
         this.properties = properties;
         this.background = background;
+        this.failed = Counter.builder("visaport.mail.failed")
+                .description("Mails refused for good and parked, not retried").register(registry);
     }
 
     /** Stores the mails, then sends them at once, best effort: whatever does not go out now the schedule sends. */
@@ -74,7 +81,10 @@ public class MailDispatcher {
         outbox.purgeSent();
     }
 
-    /** Says whether the mail went out; a failure is recorded on the mail with its next attempt. */
+    /**
+     * Whether to go on sending others: the mail went out, or was refused by itself (the server is up); a failure is
+     * recorded on the mail with its next attempt.
+     */
     private boolean send(OutboxMail mail) {
         try {
             sender.send(message(mail));
@@ -82,10 +92,17 @@ public class MailDispatcher {
             log.info("Sent mail {} to member {}", mail.id(), mail.memberId());
             return true;
         } catch (MailException | MessagingException e) {
-            outbox.markFailed(mail, e.getClass().getSimpleName() + ": " + e.getMessage());
-            log.warn("Mail {} to member {} not sent (attempt {}), will retry: {}", mail.id(), mail.memberId(),
-                    mail.attempts() + 1, e.getClass().getSimpleName());
-            return false;
+            boolean permanent = SmtpFailures.permanent(e);
+            if (outbox.markFailed(mail, e.getClass().getSimpleName() + ": " + e.getMessage(), permanent)) {
+                failed.increment();
+                log.warn("Mail {} to member {} refused for good after {} attempts, parked as FAILED: {}", mail.id(),
+                        mail.memberId(), mail.attempts() + 1, e.getClass().getSimpleName());
+            } else {
+                log.warn("Mail {} to member {} not sent (attempt {}, {}), will retry: {}", mail.id(), mail.memberId(),
+                        mail.attempts() + 1, permanent ? "refused" : "transient", e.getClass().getSimpleName());
+            }
+            // A mail refused by itself says the mail server is up, so the others can go on.
+            return permanent;
         }
     }
 

@@ -59,11 +59,21 @@ public class MailOutbox {
                         .inc("attempts", 1).unset("lastError"), OutboxMail.class);
     }
 
-    void markFailed(OutboxMail mail, String error) {
+    /**
+     * Records a failed attempt: the mail waits for its next one, or, refused for good {@code permanentFailureAttempts}
+     * times, is parked as FAILED. Says whether it was parked.
+     */
+    boolean markFailed(OutboxMail mail, String error, boolean permanent) {
         int attempts = mail.attempts() + 1;
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(mail.id())),
-                new Update().set("attempts", attempts).set("lastError", error)
-                        .set("nextAttemptAt", clock.instant().plus(properties.retryAfter(attempts))), OutboxMail.class);
+        Update update = new Update().set("attempts", attempts).set("lastError", error);
+        boolean park = permanent && attempts >= properties.permanentFailureAttempts();
+        if (park) {
+            update.set("status", OutboxMail.Status.FAILED);
+        } else {
+            update.set("nextAttemptAt", clock.instant().plus(properties.retryAfter(attempts)));
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(mail.id())), update, OutboxMail.class);
+        return park;
     }
 
     long pending() {
@@ -76,10 +86,12 @@ public class MailOutbox {
         return Optional.ofNullable(mongo.findOne(oldest, OutboxMail.class)).map(OutboxMail::createdAt);
     }
 
-    /** Sent mails hold addresses: they are kept only as long as configured. */
+    /** Sent and failed mails hold addresses: they are kept only as long as configured. */
     void purgeSent() {
-        mongo.remove(Query.query(Criteria.where("status").is(OutboxMail.Status.SENT)
-                .and("sentAt").lt(clock.instant().minus(properties.keepSentFor()))), OutboxMail.class);
+        Instant before = clock.instant().minus(properties.keepSentFor());
+        mongo.remove(Query.query(new Criteria().orOperator(
+                Criteria.where("status").is(OutboxMail.Status.SENT).and("sentAt").lt(before),
+                Criteria.where("status").is(OutboxMail.Status.FAILED).and("createdAt").lt(before))), OutboxMail.class);
     }
 
     /**
@@ -88,7 +100,7 @@ public class MailOutbox {
      */
     public void forget(String memberId) {
         mongo.remove(Query.query(Criteria.where("memberId").is(memberId).orOperator(
-                Criteria.where("status").is(OutboxMail.Status.SENT),
+                Criteria.where("status").ne(OutboxMail.Status.PENDING),
                 Criteria.where("mandatory").is(false))), OutboxMail.class);
     }
 

@@ -11,12 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batch           mails sent per look, so one run stays short
  * @param firstRetryAfter the wait after a first failure; it doubles with each further failure …
  * @param maxRetryAfter   … up to this, so a long outage is retried at a steady pace and no mail is given up
+ * @param permanentFailureAttempts attempts after which a mail refused for good (an invalid address, a 5xx reply) is
+ *                        parked as FAILED; a few rather than one, as a misconfigured or confused server answers 5xx too
  * @param claimFor        how long a sender may hold a mail; a sender that died leaves it to be tried again after this
  * @param keepSentFor     how long sent mails (with their addresses) are kept, for support questions
  */
 @ConfigurationProperties("visaport.notifications.mail")
 public record MailProperties(String from, Duration pollInterval, int batch, Duration firstRetryAfter,
-                             Duration maxRetryAfter, Duration claimFor, Duration keepSentFor) {
+                             Duration maxRetryAfter, int permanentFailureAttempts, Duration claimFor,
+                             Duration keepSentFor) {
 
     /** The wait after the {@code attempts}-th failed attempt. */
     Duration retryAfter(int attempts) {

@@ -24,7 +24,8 @@ public record OutboxMail(@Id String id, String memberId, String to, boolean mand
                          String subject, String text, String html, Status status, int attempts, Instant createdAt, Instant nextAttemptAt,
                          Instant sentAt, String lastError) {
 
-    public enum Status { PENDING, SENT }
+    /** FAILED: refused for good (see {@link MailProperties#permanentFailureAttempts}); kept for support, not retried. */
+    public enum Status { PENDING, SENT, FAILED }
 
     /** An account notice, which every member gets and cannot unsubscribe from. */
     public static OutboxMail mandatory(String id, String memberId, String to, Mail mail, Instant now) {

@@ -2,6 +2,7 @@ package org.visaport.notification.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ class MailDispatcherTest {
 
     private final MailDispatcher dispatcher = new MailDispatcher(null, new JavaMailSenderImpl(),
             new MailProperties("VisaPort <no-reply@visaport.local>", Duration.ofSeconds(5), 10, Duration.ofSeconds(30),
-                    Duration.ofMinutes(30), Duration.ofMinutes(2), Duration.ofDays(7)), null);
+                    Duration.ofMinutes(30), 3, Duration.ofMinutes(2), Duration.ofDays(7)), null, new SimpleMeterRegistry());
 
     @Test
     void aSubscribedMailOffersOneClickUnsubscribe() throws Exception {
