@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * `./visaport demo`: the whole story against the running local stack, through the gateway only, printing each step:
  * a diplomat applies, verifies the address from the mail, is approved and mailed, signs in, reads, subscribes,
  * comments (held as a new member), is approved by a moderator, gets a reply and hears of it in the feed and by mail,
- * hears of a new briefing in their region, and finally leaves, after which their comment is a former member's.
+ * hears of a new briefing in their region (live on the stream and in the feed), and finally leaves, after which their comment is a former member's.
  * Stops at the first step that does not do what it should, saying what it got.
  */
 final class Demo {
@@ -132,7 +132,8 @@ final class Demo {
                 feed -> feed.contains("COMMENT_REPLY") || feed.contains("COMMENT_APPROVED"));
         await("a notification mail", () -> mailCount(mailApi, email), count -> count > mailsBeforeReply);
 
-        step("An editor publishes a briefing in " + region + "; the subscribed member is told");
+        step("An editor publishes a briefing in " + region + "; the subscribed member is told, live and in the feed");
+        java.util.concurrent.BlockingQueue<String> live = listen(gateway + "/api/notifications/stream", member);
         String editor = token(keycloak, "editor@visaport.local", "Editor-Local-2026");
         JsonNode draft = expect(send("POST", gateway + "/api/admin/news/articles", editor, Map.of("title", "Demo briefing " + suffix,
                 "lede", "Shown to everyone.", "body", "Members-only text " + suffix + ".", "language", "en", "regions", java.util.List.of(region),
@@ -142,6 +143,8 @@ final class Demo {
         String feed = await("the briefing in the member's feed", () -> get(gateway + "/api/notifications/feed", member).toString(),
                 text -> text.contains("Demo briefing " + suffix));
         check("the feed item carries the teaser, not the members-only text", !feed.contains("Members-only text " + suffix));
+        await("the briefing on the member's live stream (Server-Sent Events)", () -> String.join("\n", live),
+                lines -> lines.contains("Demo briefing " + suffix));
 
         step("A member calling an admin route gets 403");
         check("403 at the gateway", status("GET", gateway + "/api/admin/news/articles", member) == 403);
@@ -156,6 +159,16 @@ final class Demo {
                 !get(gateway + "/api/comments/articles/" + articleId + "/comments?limit=100", null).toString().contains(email));
         out.println();
         out.println("The demo passed: " + step + " steps.");
+    }
+
+    /** Opens a Server-Sent Events stream through the gateway and collects its lines as they come. */
+    private java.util.concurrent.BlockingQueue<String> listen(String uri, String token) {
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream").GET().build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> Thread.ofVirtual().name("demo-stream").start(() -> response.body().forEach(lines::add)));
+        return lines;
     }
 
     private void step(String what) {
