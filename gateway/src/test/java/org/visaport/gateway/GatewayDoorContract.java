@@ -110,6 +110,7 @@ abstract class GatewayDoorContract {
         ApiClient.Reply down = api().get(path, null);
         assertProblem(down, 503, "unavailable");
         assertThat(down.header("Retry-After")).isEqualTo("5");
+        assertThat(down.json().path("instance").asString()).isEqualTo(path);
         assertThat(api().get("/api/news/articles", null).status()).as("the other routes go on").isEqualTo(200);
 
         comments = new RecordingBackend(COMMENT_PORT);

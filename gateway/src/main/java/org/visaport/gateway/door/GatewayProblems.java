@@ -56,13 +56,18 @@ public class GatewayProblems implements WebExceptionHandler {
 
     /** Writes {@code problem} as the response, with Retry-After when the problem is worth retrying. */
     public static Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+        return write(exchange, problem, exchange.getRequest().getPath().value());
+    }
+
+    /** As {@link #write(ServerWebExchange, ProblemDetail)}, naming {@code instance} as the path the problem is about. */
+    public static Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, String instance) {
         var response = exchange.getResponse();
         response.setRawStatusCode(problem.getStatus());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (problem.getStatus() == 503) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
         }
-        DataBuffer body = response.bufferFactory().wrap(ProblemBodies.json(problem, exchange.getRequest().getPath().value()));
+        DataBuffer body = response.bufferFactory().wrap(ProblemBodies.json(problem, instance));
         return response.writeWith(Mono.just(body));
     }
 

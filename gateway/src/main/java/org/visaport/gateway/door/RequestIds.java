@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every routed request an {@code X-Request-Id}: the client's when it sent a well-formed one, else the trace id,
  * so support can find a call in the gateway's and the service's logs from what the client saw. The service gets it
- * (with the W3C {@code traceparent} the tracing adds), and the client gets it back.
+ * (with the W3C {@code traceparent} the tracing adds), and the client gets it back. Also remembers the path the client
+ * asked for, which a circuit breaker's forward to {@link Unavailable} would otherwise replace.
  */
 @Component
 class RequestIds implements GlobalFilter, Ordered {
@@ -33,6 +34,7 @@ class RequestIds implements GlobalFilter, Ordered {
         String sent = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = sent != null && WELL_FORMED.matcher(sent).matches() ? sent : newId();
         exchange.getResponse().getHeaders().set(HEADER, id);
+        exchange.getAttributes().put(Unavailable.ASKED_PATH, exchange.getRequest().getPath().value());
         return chain.filter(exchange.mutate().request(request -> request.headers(headers -> headers.set(HEADER, id))).build());
     }
 
