@@ -22,6 +22,7 @@ import org.visaport.notification.mail.OutboxMail;
 import org.visaport.platform.paging.Cursors;
 import org.visaport.platform.paging.KeysetPosition;
 import org.visaport.testsupport.ApiClient;
+import org.visaport.testsupport.DemoUser;
 import org.visaport.testsupport.KeycloakTokens.TestUser;
 import org.visaport.testsupport.TestMail;
 import tools.jackson.databind.JsonNode;
@@ -192,6 +193,17 @@ abstract class NotificationContract extends NotificationApiTest {
         JsonNode stored = api.get("/api/notifications/subscriptions", token(member)).json();
         assertThat(stored.path("countries").toString()).isEqualTo("[\"AT\",\"FR\"]");
         assertThat(stored.path("articles").path("channels").toString()).isEqualTo("[\"EMAIL\"]");
+    }
+
+    @Test
+    void anApplicantHasNoSubscriptionToReadOrChange() {
+        String applicant = parts.keycloak().accessToken(DemoUser.APPLICANT);
+        Map<String, Object> on = Map.of("enabled", true, "channels", List.of("IN_APP", "EMAIL"), "cadence", "IMMEDIATE");
+
+        ApiClient.Reply chosen = api.put("/api/notifications/subscriptions", applicant, Map.of("tags", List.of("sanctions"),
+                "regions", List.of(), "countries", List.of(), "articles", on, "repliesToMyComments", on, "commentDecisions", on));
+        assertThat(chosen.status()).isEqualTo(403);
+        assertThat(api.get("/api/notifications/subscriptions", applicant).status()).isEqualTo(403);
     }
 
     @Test

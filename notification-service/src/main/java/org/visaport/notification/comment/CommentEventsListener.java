@@ -64,7 +64,7 @@ class CommentEventsListener {
         processed.once(CONSUMER, event.id(), () -> {
             KnownArticle article = articles.find(comment.articleId()).orElse(null);
             for (CommentNotices.Told one : told) {
-                Subscription subscription = subscriptions.of(one.memberId());
+                Subscription subscription = subscriptions.of(one.memberId()).ofKnownMember();
                 Delivery delivery = one.kind() == FeedItem.Kind.COMMENT_REPLY
                         ? subscription.repliesToMyComments() : subscription.commentDecisions();
                 if (subscription.active() && delivery.wanted()) {

@@ -11,7 +11,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * What a member wants to hear of, and what this service knows of them from identity-service's events (name and
  * status). Created with defaults when a member is approved; a suspended or lapsed member hears nothing until active
- * again.
+ * again. A null status means this service never learnt that the person is a member (an applicant, or a member whose
+ * approval it has not seen yet): they hear of no briefings until it does, or until they choose their topics signed in
+ * as a member.
  *
  * @param id        the member id
  * @param articles  new and corrected briefings matching any of the tags, regions or countries
@@ -32,9 +34,18 @@ public record Subscription(@Id String id, String displayName, MemberStatus statu
                 new Delivery(true, Set.of(Channel.IN_APP, Channel.EMAIL), Cadence.IMMEDIATE), null);
     }
 
-    /** Members not known to be suspended or lapsed hear of things (a member whose approval came before this service did too). */
+    /** Only a member known to be one hears of things: a null status may be someone never approved. */
     public boolean active() {
-        return status == null || status == MemberStatus.ACTIVE;
+        return status == MemberStatus.ACTIVE;
+    }
+
+    /**
+     * This subscription for someone known from elsewhere to be a member (a comment's author: comment-service lets only
+     * members comment), so a status never heard of counts as active; a suspended or lapsed one still does not.
+     */
+    public Subscription ofKnownMember() {
+        return status != null ? this : new Subscription(id, displayName, MemberStatus.ACTIVE, tags, regions, countries,
+                articles, repliesToMyComments, commentDecisions, changedAt);
     }
 
     /** Whether an article with these topics, written by {@code authorId}, is news for this member. */

@@ -10,10 +10,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in member's own subscription; there is no way to read or change another member's. */
+/**
+ * The signed-in member's own subscription; there is no way to read or change another member's. Members only: an
+ * applicant who subscribed would be sent members' briefings.
+ */
 @RestController
 @RequestMapping("/api/notifications/subscriptions")
-@PreAuthorize("isAuthenticated()")
+@PreAuthorize("hasRole('member')")
 public class SubscriptionController {
 
     private final Subscriptions subscriptions;

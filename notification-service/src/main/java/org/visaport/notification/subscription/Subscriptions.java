@@ -36,6 +36,10 @@ public class Subscriptions {
                 .set("repliesToMyComments", choice.repliesToMyComments().toDelivery())
                 .set("commentDecisions", choice.commentDecisions().toDelivery());
         mongo.upsert(Query.query(Criteria.where("_id").is(memberId)), update, Subscription.class);
+        // Only members reach this (the controller checks the role): one whose approval this service never saw is
+        // active from now on. A status heard of (suspended, lapsed) stays as identity-service's events set it.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId).and("status").is(null)),
+                new Update().set("status", Subscription.MemberStatus.ACTIVE), Subscription.class);
         return of(memberId);
     }
 

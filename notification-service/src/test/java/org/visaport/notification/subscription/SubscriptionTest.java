@@ -45,4 +45,18 @@ class SubscriptionTest {
         assertThat(suspended.wantsArticle(List.of("sanctions"), List.of(), List.of(), "desk")).isFalse();
         assertThat(off.wantsArticle(List.of("sanctions"), List.of(), List.of(), "desk")).isFalse();
     }
+
+    @Test
+    void someoneNeverApprovedHearsOfNoBriefingButACommentsAuthorIsAMember() {
+        Subscription unknown = following(List.of("sanctions"), List.of(), List.of());
+        Subscription neverApproved = new Subscription("anna", null, null, unknown.tags(), unknown.regions(),
+                unknown.countries(), unknown.articles(), unknown.repliesToMyComments(), unknown.commentDecisions(), null);
+
+        assertThat(neverApproved.active()).isFalse();
+        assertThat(neverApproved.wantsArticle(List.of("sanctions"), List.of(), List.of(), "desk")).isFalse();
+        assertThat(neverApproved.ofKnownMember().active()).isTrue();
+        Subscription suspended = new Subscription("anna", null, Subscription.MemberStatus.SUSPENDED, List.of(), List.of(),
+                List.of(), unknown.articles(), unknown.repliesToMyComments(), unknown.commentDecisions(), null);
+        assertThat(suspended.ofKnownMember().active()).isFalse();
+    }
 }
