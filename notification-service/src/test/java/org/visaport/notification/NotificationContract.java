@@ -77,6 +77,47 @@ abstract class NotificationContract extends NotificationApiTest {
     }
 
     @Test
+    void anApplicantRefusedBeforeAMemberExistedGetsTheMailAndNoContactIsKept() {
+        String address = newAddress();
+        notificationRequested(null, address, "en", "application-rejected", null, null);
+
+        assertThat(TestMail.await(address, PATIENCE).subject()).isEqualTo("Your VisaPort application");
+        assertThat(mongo.exists(Query.query(Criteria.where("email").is(address)), "contacts")).isFalse();
+    }
+
+    @Test
+    void anExpiredApplicationTakesItsContactAlong() {
+        String memberId = UUID.randomUUID().toString();
+        String address = newAddress();
+        notificationRequested(memberId, address, "en", "application-received", null, null);
+        TestMail.await(address, PATIENCE);
+        assertThat(contactKept(memberId)).isTrue();
+
+        notificationRequested(memberId, address, "en", "application-expired", null, null);
+
+        await().atMost(PATIENCE).until(() -> TestMail.receivedBy(address).size() == 2);
+        assertThat(TestMail.receivedBy(address).getLast().subject()).isEqualTo("Your VisaPort application has expired");
+        assertThat(contactKept(memberId)).isFalse();
+    }
+
+    @Test
+    void aNotificationHandledAfterTheMembersDeletionKeepsNoContact() {
+        String memberId = UUID.randomUUID().toString();
+        String address = newAddress();
+        memberDeleted(memberId);
+        await().atMost(PATIENCE).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(memberId)), "erased_members"));
+
+        notificationRequested(memberId, address, "en", "member-suspended", null, null);
+
+        assertThat(TestMail.await(address, PATIENCE).subject()).isEqualTo("Your VisaPort membership is suspended");
+        assertThat(contactKept(memberId)).isFalse();
+    }
+
+    private boolean contactKept(String memberId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(memberId)), "contacts");
+    }
+
+    @Test
     void aPublishedBriefingReachesItsFollowersWithItsTeaserOnly() {
         TestUser follower = newMember();
         TestUser other = newMember();

@@ -1,5 +1,6 @@
 package org.visaport.notification.contact;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +17,27 @@ import org.springframework.stereotype.Service;
 public class Contacts {
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    Contacts(MongoTemplate mongo) {
+    Contacts(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     /**
      * Keeps the details of the latest notification: identity-service keys them by member, so they arrive in the order
-     * it wrote them.
+     * it wrote them. An erased member's are not kept: their deletion comes on another topic and may be handled first.
      */
     public void remember(Contact contact) {
+        if (erased(contact.id())) {
+            return;
+        }
         mongo.upsert(Query.query(Criteria.where("_id").is(contact.id())), new Update().set("email", contact.email()).set("fullName", contact.fullName())
                 .set("language", contact.language()).set("updatedAt", contact.updatedAt()), Contact.class);
+        // An erasure handled on another thread between the check and the upsert left its record first: undo ours.
+        if (erased(contact.id())) {
+            forget(contact.id());
+        }
     }
 
     /** The contacts known of these members, by member id, in one query. */
@@ -39,7 +49,21 @@ public class Contacts {
         return found.stream().collect(Collectors.toMap(Contact::id, Function.identity()));
     }
 
-    public void forget(String memberId) {
+    /**
+     * The member was erased: their contact goes, and a record holding only their id keeps a notification handled
+     * later from storing it again.
+     */
+    public void erase(String memberId) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(memberId)), new Update().setOnInsert("erasedAt", clock.instant()),
+                ErasedMember.class);
+        forget(memberId);
+    }
+
+    private boolean erased(String memberId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(memberId)), ErasedMember.class);
+    }
+
+    private void forget(String memberId) {
         mongo.remove(Query.query(Criteria.where("_id").is(memberId)), Contact.class);
     }
 }

@@ -33,9 +33,13 @@ public class MailOutbox {
         this.properties = properties;
     }
 
-    /** The id of the mail an event causes for one member: the same however often the event is handled. */
+    /**
+     * The id of the mail an event causes for one member: the same however often the event is handled. With no member
+     * (an applicant refused before becoming one) the event alone names the mail.
+     */
     public static String mailId(String eventId, String memberId) {
-        return Hashing.sha256("mail", eventId, memberId).substring(0, 32);
+        String hash = memberId == null ? Hashing.sha256("mail", eventId) : Hashing.sha256("mail", eventId, memberId);
+        return hash.substring(0, 32);
     }
 
     /** Stores the mails; a mail stored before stays as it is (pending, or sent and not sent again). */

@@ -53,7 +53,7 @@ class MemberEventsListener {
             case "member.deleted" -> () -> {
                 subscriptions.forget(data.memberId());
                 feed.forget(data.memberId());
-                contacts.forget(data.memberId());
+                contacts.erase(data.memberId());
                 mails.forget(data.memberId());
             };
             default -> null;

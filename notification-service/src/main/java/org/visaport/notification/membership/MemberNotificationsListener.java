@@ -54,26 +54,33 @@ class MemberNotificationsListener {
         // Not retryable: a message this service has no template for, or no one to send it to, waits in the dead letters.
         MembershipTemplate template = MembershipTemplate.of(data.template()).orElseThrow(() ->
                 new UnreadableEvent("no template " + data.template() + " for event " + event.id(), null));
-        if (data.memberId() == null || data.email() == null || data.email().isBlank()) {
-            throw new UnreadableEvent("event " + event.id() + " names no member or address", null);
+        if (data.email() == null || data.email().isBlank()) {
+            throw new UnreadableEvent("event " + event.id() + " names no address", null);
         }
         if (template == MembershipTemplate.POSTING_ENDING && data.postingEndsOn() == null) {
             throw new UnreadableEvent("event " + event.id() + " asks for posting-ending without postingEndsOn", null);
         }
         processed.once(CONSUMER, event.id(), () -> {
-            if (template == MembershipTemplate.ACCOUNT_DELETED) {
-                // The last message: the address is used for it and kept nowhere else.
-                contacts.forget(data.memberId());
-            } else {
-                contacts.remember(new Contact(data.memberId(), data.email(), data.fullName(), data.language(), clock.instant()));
+            if (data.memberId() != null) {
+                if (template.erases()) {
+                    // The last message: the address is used for it and kept nowhere else.
+                    contacts.erase(data.memberId());
+                } else {
+                    contacts.remember(new Contact(data.memberId(), data.email(), data.fullName(), data.language(), clock.instant()));
+                }
             }
+            // A refused applicant has no member id (identity-service sends null then): the mail is keyed by the event
+            // alone, and no contact is kept, as nobody will be written to again.
             mail.enqueue(List.of(OutboxMail.mandatory(MailOutbox.mailId(event.id(), data.memberId()), data.memberId(),
                     data.email(), MembershipMails.render(template, data.language(), data.fullName(), data.message(),
                             data.postingEndsOn(), links.site()), clock.instant())));
         });
     }
 
-    /** The private payload; {@code email} is personal data and goes into the contact record and the mail only. */
+    /**
+     * The private payload; {@code email} is personal data and goes into the contact record and the mail only.
+     * {@code memberId} is null when an application was refused before a member existed.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Requested(String memberId, String email, String fullName, String language, String template, String message,
                      LocalDate postingEndsOn) {

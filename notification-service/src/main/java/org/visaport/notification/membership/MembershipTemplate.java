@@ -19,6 +19,11 @@ enum MembershipTemplate {
     ACCOUNT_DELETED("account-deleted"),
     APPLICATION_EXPIRED("application-expired");
 
+    /** Identity-service erased the addressee: this is the last message, and their contact must go with it. */
+    boolean erases() {
+        return this == ACCOUNT_DELETED || this == APPLICATION_EXPIRED;
+    }
+
     private final String key;
 
     MembershipTemplate(String key) {
