@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.visaport.notification.mail.Mail;
+import org.visaport.notification.mail.MailOutbox;
 import org.visaport.notification.mail.OutboxMail;
 import org.visaport.platform.paging.Cursors;
 import org.visaport.platform.paging.KeysetPosition;
@@ -115,6 +116,29 @@ abstract class NotificationContract extends NotificationApiTest {
 
     private boolean contactKept(String memberId) {
         return mongo.exists(Query.query(Criteria.where("_id").is(memberId)), "contacts");
+    }
+
+    @Test
+    void aSentMailKeepsNoAddressOrContentAndIsNotSentAgainWhenItsEventIsReplayed() {
+        String memberId = UUID.randomUUID().toString();
+        String address = newAddress();
+        String event = notificationRequested(memberId, address, "en", "application-received", null, null);
+        TestMail.await(address, PATIENCE);
+        String eventId = JSON.readTree(event).path("id").asString();
+        Query mail = Query.query(Criteria.where("_id").is(MailOutbox.mailId(eventId, memberId)));
+        await().atMost(PATIENCE).until(() -> "SENT".equals(mongo.findOne(mail, org.bson.Document.class, "mail_outbox").getString("status")));
+
+        assertThat(mongo.findOne(mail, org.bson.Document.class, "mail_outbox").keySet())
+                .doesNotContain("to", "subject", "text", "html", "unsubscribeUrl", "lastError");
+
+        // A replay from the topic's start, after the processed-event record is gone: only the mail's id stops it.
+        mongo.remove(Query.query(Criteria.where("_id").is("notification-service.member-notifications:" + eventId)), "processed_events");
+        send("visaport.member.notifications", "MemberNotificationRequested", memberId, event);
+        // Same key, same partition: once this later message is mailed, the replay has been handled too.
+        notificationRequested(memberId, address, "en", "application-approved", null, null);
+        await().atMost(PATIENCE).until(() -> TestMail.receivedBy(address).size() >= 2);
+        assertThat(TestMail.receivedBy(address)).extracting(TestMail.Mail::subject)
+                .containsExactly("We received your VisaPort application", "Welcome to VisaPort");
     }
 
     @Test

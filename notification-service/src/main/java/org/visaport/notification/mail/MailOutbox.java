@@ -57,10 +57,15 @@ public class MailOutbox {
         return claim(Query.query(due()).with(Sort.by("nextAttemptAt", "_id")));
     }
 
+    /**
+     * A sent mail keeps only its id and when it went: the id stops a replayed event from sending it again, and the
+     * address and content are no longer needed once it has gone.
+     */
     void markSent(OutboxMail mail) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(mail.id())),
-                new Update().set("status", OutboxMail.Status.SENT).set("sentAt", clock.instant())
-                        .inc("attempts", 1).unset("lastError"), OutboxMail.class);
+                new Update().set("status", OutboxMail.Status.SENT).set("sentAt", clock.instant()).inc("attempts", 1)
+                        .unset("to").unset("subject").unset("text").unset("html").unset("unsubscribeUrl")
+                        .unset("lastError"), OutboxMail.class);
     }
 
     /**
@@ -90,7 +95,10 @@ public class MailOutbox {
         return Optional.ofNullable(mongo.findOne(oldest, OutboxMail.class)).map(OutboxMail::createdAt);
     }
 
-    /** Sent and failed mails hold addresses: they are kept only as long as configured. */
+    /**
+     * Sent mails' ids are kept as long as a topic can replay their events; failed mails still hold their address and
+     * go after the same time.
+     */
     void purgeSent() {
         Instant before = clock.instant().minus(properties.keepSentFor());
         mongo.remove(Query.query(new Criteria().orOperator(

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param permanentFailureAttempts attempts after which a mail refused for good (an invalid address, a 5xx reply) is
  *                        parked as FAILED; a few rather than one, as a misconfigured or confused server answers 5xx too
  * @param claimFor        how long a sender may hold a mail; a sender that died leaves it to be tried again after this
- * @param keepSentFor     how long sent mails (with their addresses) are kept, for support questions
+ * @param keepSentFor     how long the ids of sent mails are kept (their address and content go once sent), so an
+ *                        event replayed from the topics sends no mail again: longer than the topics keep events
  */
 @ConfigurationProperties("visaport.notifications.mail")
 public record MailProperties(String from, Duration pollInterval, int batch, Duration firstRetryAfter,
