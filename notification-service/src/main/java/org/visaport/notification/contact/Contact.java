@@ -13,4 +13,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("contacts")
 public record Contact(@Id String id, String email, String fullName, String language, Instant updatedAt) {
+
+    /** The member id only: a log line that prints a contact must not print their address or name. */
+    @Override
+    public String toString() {
+        return "Contact[id=" + id + "]";
+    }
 }

@@ -27,6 +27,12 @@ public record OutboxMail(@Id String id, String memberId, String to, boolean mand
     /** FAILED: refused for good (see {@link MailProperties#permanentFailureAttempts}); kept for support, not retried. */
     public enum Status { PENDING, SENT, FAILED }
 
+    /** Ids and state only: a log line that prints a mail must not print its address or content. */
+    @Override
+    public String toString() {
+        return "OutboxMail[id=" + id + ", memberId=" + memberId + ", status=" + status + ", attempts=" + attempts + "]";
+    }
+
     /** An account notice, which every member gets and cannot unsubscribe from. */
     public static OutboxMail mandatory(String id, String memberId, String to, Mail mail, Instant now) {
         return new OutboxMail(id, memberId, to, true, null, mail.subject(), mail.text(), mail.html(), Status.PENDING, 0,
