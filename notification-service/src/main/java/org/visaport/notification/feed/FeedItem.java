@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("feed_items")
 @CompoundIndexes({
         @CompoundIndex(name = "feed", def = "{'memberId': 1, 'archived': 1, 'createdAt': -1, '_id': -1}"),
+        // The feed with archived items (archived=true) filters on the member alone, in the same order.
+        @CompoundIndex(name = "feed_all", def = "{'memberId': 1, 'createdAt': -1, '_id': -1}"),
         @CompoundIndex(name = "unread", def = "{'memberId': 1, 'read': 1, 'archived': 1}"),
         @CompoundIndex(name = "stream", def = "{'memberId': 1, 'storedAt': 1, '_id': 1}")
 })

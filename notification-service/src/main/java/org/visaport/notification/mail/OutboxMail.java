@@ -18,6 +18,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("mail_outbox")
 @CompoundIndexes({
         @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}"),
+        // The oldest pending mail (the metrics), and the failed mails to purge.
+        @CompoundIndex(name = "by_age", def = "{'status': 1, 'createdAt': 1}"),
+        // The sent mails to purge.
+        @CompoundIndex(name = "sent", def = "{'status': 1, 'sentAt': 1}"),
         @CompoundIndex(name = "by_member", def = "{'memberId': 1}")
 })
 public record OutboxMail(@Id String id, String memberId, String to, boolean mandatory, String unsubscribeUrl,
