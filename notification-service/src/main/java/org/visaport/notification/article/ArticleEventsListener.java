@@ -16,6 +16,7 @@ import org.visaport.notification.mail.Links;
 import org.visaport.notification.subscription.Subscriptions;
 import org.visaport.platform.consumer.EventReader;
 import org.visaport.platform.consumer.ProcessedEvents;
+import org.visaport.platform.consumer.UnreadableEvent;
 import org.visaport.platform.topics.Topics;
 
 /**
@@ -58,6 +59,10 @@ class ArticleEventsListener {
             return;
         }
         ArticleData data = reader.data(event, ArticleData.class);
+        // Not retryable: without them there is no article to remember or name, however often the event is tried.
+        if (data.id() == null || data.title() == null) {
+            throw new UnreadableEvent(event.type() + " " + event.id() + " names no article id or title", null);
+        }
         processed.once(CONSUMER, event.id(), () -> {
             articles.remember(new KnownArticle(data.id(), data.slug(), data.title(), data.version()));
             switch (event.type()) {

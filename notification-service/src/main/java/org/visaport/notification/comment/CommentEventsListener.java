@@ -19,6 +19,7 @@ import org.visaport.notification.subscription.Subscription;
 import org.visaport.notification.subscription.Subscriptions;
 import org.visaport.platform.consumer.EventReader;
 import org.visaport.platform.consumer.ProcessedEvents;
+import org.visaport.platform.consumer.UnreadableEvent;
 import org.visaport.platform.topics.Topics;
 
 /**
@@ -57,6 +58,11 @@ class CommentEventsListener {
             return;
         }
         CommentData comment = reader.data(event, CommentData.class);
+        // Not retryable: a notice links to the article and the comment (a reply's is keyed by it), and no retry brings
+        // their ids.
+        if (comment.articleId() == null || comment.commentId() == null) {
+            throw new UnreadableEvent(event.type() + " " + event.id() + " names no article or comment", null);
+        }
         List<CommentNotices.Told> told = CommentNotices.whoIsTold(event.type(), comment);
         if (told.isEmpty()) {
             return;
