@@ -98,9 +98,12 @@ public abstract class NotificationApiTest {
                 envelope("member.approved", "/identity-service", member.id(), data));
     }
 
-    protected void memberDeleted(String memberId) {
-        send("visaport.member.events", "MemberDeleted", memberId, envelope("member.deleted", "/identity-service", memberId,
-                Map.of("memberId", memberId, "deletedAt", Instant.now().toString())));
+    /** Returns the event, to wait until it is handled. */
+    protected String memberDeleted(String memberId) {
+        String event = envelope("member.deleted", "/identity-service", memberId,
+                Map.of("memberId", memberId, "deletedAt", Instant.now().toString()));
+        send("visaport.member.events", "MemberDeleted", memberId, event);
+        return event;
     }
 
     protected String articleEvent(String type, String articleId, String title, String lede, String body,

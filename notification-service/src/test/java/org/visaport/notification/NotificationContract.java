@@ -105,8 +105,9 @@ abstract class NotificationContract extends NotificationApiTest {
     void aNotificationHandledAfterTheMembersDeletionKeepsNoContact() {
         String memberId = UUID.randomUUID().toString();
         String address = newAddress();
-        memberDeleted(memberId);
-        await().atMost(PATIENCE).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(memberId)), "erased_members"));
+        String deletion = JSON.readTree(memberDeleted(memberId)).path("id").asString();
+        await().atMost(PATIENCE).until(() -> mongo.exists(Query.query(Criteria.where("_id")
+                .is("notification-service.members:" + deletion)), "processed_events"));
 
         notificationRequested(memberId, address, "en", "member-suspended", null, null);
 

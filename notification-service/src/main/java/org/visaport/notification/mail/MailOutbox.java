@@ -97,13 +97,14 @@ public class MailOutbox {
 
     /**
      * Sent mails' ids are kept as long as a topic can replay their events; failed mails still hold their address and
-     * go after the same time.
+     * go sooner.
      */
     void purgeSent() {
-        Instant before = clock.instant().minus(properties.keepSentFor());
+        Instant now = clock.instant();
         mongo.remove(Query.query(new Criteria().orOperator(
-                Criteria.where("status").is(OutboxMail.Status.SENT).and("sentAt").lt(before),
-                Criteria.where("status").is(OutboxMail.Status.FAILED).and("createdAt").lt(before))), OutboxMail.class);
+                Criteria.where("status").is(OutboxMail.Status.SENT).and("sentAt").lt(now.minus(properties.keepSentFor())),
+                Criteria.where("status").is(OutboxMail.Status.FAILED).and("createdAt").lt(now.minus(properties.keepFailedFor())))),
+                OutboxMail.class);
     }
 
     /**

@@ -16,11 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param claimFor        how long a sender may hold a mail; a sender that died leaves it to be tried again after this
  * @param keepSentFor     how long the ids of sent mails are kept (their address and content go once sent), so an
  *                        event replayed from the topics sends no mail again: longer than the topics keep events
+ * @param keepFailedFor   how long mails refused for good (with their addresses) are kept, for support questions; none
+ *                        of them went out, so one stored again by a replay sends nothing twice
  */
 @ConfigurationProperties("visaport.notifications.mail")
 public record MailProperties(String from, Duration pollInterval, int batch, Duration firstRetryAfter,
                              Duration maxRetryAfter, int permanentFailureAttempts, Duration claimFor,
-                             Duration keepSentFor) {
+                             Duration keepSentFor, Duration keepFailedFor) {
 
     /** The wait after the {@code attempts}-th failed attempt. */
     Duration retryAfter(int attempts) {

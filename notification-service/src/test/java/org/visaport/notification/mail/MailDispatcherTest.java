@@ -15,7 +15,7 @@ class MailDispatcherTest {
 
     private final MailDispatcher dispatcher = new MailDispatcher(null, new JavaMailSenderImpl(),
             new MailProperties("VisaPort <no-reply@visaport.local>", Duration.ofSeconds(5), 10, Duration.ofSeconds(30),
-                    Duration.ofMinutes(30), 3, Duration.ofMinutes(2), Duration.ofDays(7)), null, new SimpleMeterRegistry());
+                    Duration.ofMinutes(30), 3, Duration.ofMinutes(2), Duration.ofDays(35), Duration.ofDays(7)), null, new SimpleMeterRegistry());
 
     @Test
     void aSubscribedMailOffersOneClickUnsubscribe() throws Exception {

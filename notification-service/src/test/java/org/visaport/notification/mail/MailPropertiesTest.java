@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class MailPropertiesTest {
 
     private final MailProperties properties = new MailProperties("VisaPort <no-reply@visaport.local>", Duration.ofSeconds(5),
-            100, Duration.ofSeconds(30), Duration.ofMinutes(30), 3, Duration.ofMinutes(2), Duration.ofDays(7));
+            100, Duration.ofSeconds(30), Duration.ofMinutes(30), 3, Duration.ofMinutes(2), Duration.ofDays(35),
+            Duration.ofDays(7));
 
     @Test
     void retriesBackOffExponentiallyUpToTheBound() {
