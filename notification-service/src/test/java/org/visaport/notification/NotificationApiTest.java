@@ -22,6 +22,7 @@ import org.visaport.testsupport.ApiClient;
 import org.visaport.testsupport.AsyncApiSchemas;
 import org.visaport.testsupport.KeycloakTokens.TestUser;
 import org.visaport.testsupport.Parts;
+import org.visaport.testsupport.TestEvents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,14 +78,10 @@ public abstract class NotificationApiTest {
         data.put("template", template);
         data.put("message", message);
         data.put("postingEndsOn", postingEndsOn);
-        String event = envelope("member.notification-requested", "/identity-service", memberId, data);
-        if (memberId == null) {
-            // identity-service sends no member id for an applicant refused before a member existed (see its
-            // MemberEvents.NotificationRequested); docs/asyncapi.yaml does not allow that yet, so it is not checked.
-            kafka.send("visaport.member.notifications", null, event).join();
-        } else {
-            send("visaport.member.notifications", "MemberNotificationRequested", memberId, event);
-        }
+        // Without a member (an applicant refused before one existed), identity-service keys the event by the application.
+        String key = memberId != null ? memberId : "application-" + UUID.randomUUID();
+        String event = envelope("member.notification-requested", "/identity-service", key, data);
+        send("visaport.member.notifications", "MemberNotificationRequested", key, event);
         return event;
     }
 
@@ -161,17 +158,7 @@ public abstract class NotificationApiTest {
     }
 
     protected static String envelope(String type, String source, String subject, Object data) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("type", type);
-        event.put("source", source);
-        event.put("subject", subject);
-        event.put("time", Instant.now().toString());
-        event.put("datacontenttype", "application/json");
-        event.put("dataschema", "https://visaport.example/schemas/" + type + "/1");
-        event.put("data", data);
-        return JSON.writeValueAsString(event);
+        return TestEvents.envelope(UUID.randomUUID().toString(), type, source, subject, data);
     }
 
     // --- the API ------------------------------------------------------------------------------------------------

@@ -43,9 +43,18 @@ public final class TestMail {
     /** The mail received for this address so far, oldest first. */
     public static List<Mail> receivedBy(String address) {
         smtpPort();
-        return server.findReceivedMessages(user -> address.equalsIgnoreCase(user.getEmail()), message -> true)
-                .map(TestMail::read)
-                .toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return server.findReceivedMessages(user -> address.equalsIgnoreCase(user.getEmail()), message -> true)
+                        .map(TestMail::read)
+                        .toList();
+            } catch (java.util.ConcurrentModificationException mailArrivedWhileReading) {
+                // GreenMail's mailboxes change under a reader while a mail is delivered: read again.
+                if (attempt == 5) {
+                    throw mailArrivedWhileReading;
+                }
+            }
+        }
     }
 
     /** Waits (bounded, to end a failing test) until a mail for this address arrives, and returns the newest. */
