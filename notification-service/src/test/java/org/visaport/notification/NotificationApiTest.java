@@ -67,6 +67,11 @@ public abstract class NotificationApiTest {
         kafka.send(topic, key, event).join();
     }
 
+    /** Sends a record not checked against docs/asyncapi.yaml: what a faulty producer would send. */
+    protected void sendUnchecked(String topic, String key, String value) {
+        kafka.send(topic, key, value).join();
+    }
+
     /** identity-service asking to write to someone; returns the event, to send again. */
     protected String notificationRequested(String memberId, String email, String language, String template,
                                            String message, String postingEndsOn) {
@@ -105,6 +110,13 @@ public abstract class NotificationApiTest {
 
     protected String articleEvent(String type, String articleId, String title, String lede, String body,
                                   List<String> tags, List<String> regions, List<String> countries) {
+        return articleEvent(type, articleId, title, lede, body, tags, regions, countries, 1, null);
+    }
+
+    /** An article event of a given version; a retraction reason makes the article retracted (and its text gone). */
+    protected String articleEvent(String type, String articleId, String title, String lede, String body,
+                                  List<String> tags, List<String> regions, List<String> countries, int version,
+                                  String retractionReason) {
         String now = Instant.now().toString();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", articleId);
@@ -112,8 +124,8 @@ public abstract class NotificationApiTest {
         data.put("translationGroup", articleId);
         data.put("title", title);
         data.put("lede", lede);
-        data.put("body", body);
-        data.put("bodyHtml", "<p>" + body + "</p>");
+        data.put("body", retractionReason == null ? body : null);
+        data.put("bodyHtml", retractionReason == null ? "<p>" + body + "</p>" : null);
         data.put("dateline", Map.of("place", "Vienna, Austria", "date", "2026-11-25", "display", "Vienna, Austria — 25 Nov 2026"));
         data.put("author", Map.of("memberId", "visaport-desk", "displayName", "VisaPort Desk"));
         data.put("tags", tags);
@@ -121,13 +133,13 @@ public abstract class NotificationApiTest {
         data.put("countries", countries);
         data.put("language", "en");
         data.put("source", null);
-        data.put("status", "PUBLISHED");
+        data.put("status", retractionReason == null ? "PUBLISHED" : "RETRACTED");
         data.put("commentsEnabled", true);
         data.put("publishedAt", now);
         data.put("updatedAt", now);
-        data.put("version", 1);
-        data.put("corrections", List.of());
-        data.put("retraction", null);
+        data.put("version", version);
+        data.put("corrections", version > 1 ? List.of(Map.of("note", "A figure was corrected.", "at", now)) : List.of());
+        data.put("retraction", retractionReason == null ? null : Map.of("reason", retractionReason, "at", now));
         String event = envelope(type, "/news-service", articleId, data);
         send("visaport.article.events", "ArticleEvent", articleId, event);
         return event;
@@ -147,8 +159,8 @@ public abstract class NotificationApiTest {
         data.put("state", state);
         data.put("featured", false);
         data.put("excerpt", "VISIBLE".equals(state) ? excerpt : null);
-        data.put("reports", 0);
-        data.put("reportReason", null);
+        data.put("reports", "comment.reported".equals(type) ? 1 : 0);
+        data.put("reportReason", "comment.reported".equals(type) ? "abuse" : null);
         data.put("postedAt", now);
         data.put("editedAt", null);
         data.put("occurredAt", now);

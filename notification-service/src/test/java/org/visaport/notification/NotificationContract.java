@@ -275,16 +275,16 @@ abstract class NotificationContract extends NotificationApiTest {
     @Test
     void badInputIsRefusedWithProblemDetails() {
         TestUser member = newMember();
-        Map<String, Object> digest = Map.of("enabled", true, "channels", List.of("IN_APP"), "cadence", "DAILY_DIGEST");
+        Map<String, Object> weekly = Map.of("enabled", true, "channels", List.of("IN_APP"), "cadence", "WEEKLY");
         Map<String, Object> on = Map.of("enabled", true, "channels", List.of("IN_APP"), "cadence", "IMMEDIATE");
         ApiClient.Reply refused = api.put("/api/notifications/subscriptions", token(member), Map.of(
                 "tags", List.of("Not A Tag"), "regions", List.of(), "countries", List.of("XX"),
-                "articles", digest, "repliesToMyComments", on, "commentDecisions", on));
+                "articles", weekly, "repliesToMyComments", on, "commentDecisions", on));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asString()).isEqualTo("https://visaport.example/problems/validation");
         assertThat(refused.json().path("errors").findValuesAsString("message")).hasSize(3)
-                .anySatisfy(message -> assertThat(message).contains("daily digests are not available"));
+                .anySatisfy(message -> assertThat(message).contains("must be IMMEDIATE or DAILY_DIGEST"));
 
         assertThat(api.get("/api/notifications/feed?limit=1000", token(member)).status()).isEqualTo(400);
         ApiClient.Reply forged = api.get("/api/notifications/feed?cursor=forged.cursor", token(member));
@@ -506,7 +506,7 @@ abstract class NotificationContract extends NotificationApiTest {
         String valid = newAddress();
         // As an address identity-service took in once and no mail server would accept.
         mongo.insert(OutboxMail.subscribed(UUID.randomUUID().toString().replace("-", ""), memberId, "anna..envoy@mission.example.org",
-                null, new Mail("Refused", "Text", "<p>Text</p>"), Instant.now()));
+                null, new Mail("Refused", "Text", "<p>Text</p>"), Instant.now(), Instant.now()));
         notificationRequested(memberId, valid, "en", "application-received", null, null);
 
         Query refused = Query.query(Criteria.where("memberId").is(memberId).and("subject").is("Refused"));

@@ -9,12 +9,14 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.visaport.platform.testing.ShiftedClock;
 import org.visaport.testsupport.TestMail;
 
 /**
  * The one application context every integration test of this service runs in (per kind of parts). One context on
  * purpose: contexts cached side by side in a JVM share the broker's consumer groups and would take each other's
- * events. Mail goes to {@link TestMail}; retries are quick so tests wait seconds, not minutes.
+ * events. Mail goes to {@link TestMail}; retries are quick so tests wait seconds, not minutes; the clock is real time
+ * that tests may move forward (never back), as the other tests in the context must keep working on it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +29,7 @@ import org.visaport.testsupport.TestMail;
         "visaport.notifications.stream.poll-interval=PT0.1S",
         "visaport.notifications.stream.settle=PT0.2S",
         "visaport.notifications.stream.heartbeat=PT1S",
+        "visaport.notifications.digest.poll-interval=PT0.5S",
         "visaport.notifications.unsubscribe.secret=" + NotificationServiceTest.UNSUBSCRIBE_SECRET})
 @Import(NotificationServiceTest.Mail.class)
 @interface NotificationServiceTest {
@@ -36,6 +39,12 @@ import org.visaport.testsupport.TestMail;
 
     @TestConfiguration(proxyBeanMethods = false)
     class Mail {
+
+        /** Real time, which a test may move on to the end of a member's quiet hours or to their digest hour. */
+        @Bean
+        ShiftedClock testClock() {
+            return new ShiftedClock();
+        }
 
         @Bean
         DynamicPropertyRegistrar testMail() {

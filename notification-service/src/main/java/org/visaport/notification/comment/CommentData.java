@@ -6,7 +6,7 @@ import java.time.Instant;
 /** The part of comment-service's comment payload this service reads. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record CommentData(String commentId, String articleId, String parentId, String parentAuthorId, Author author,
-                   String state, String excerpt, Instant occurredAt) {
+                   String state, String excerpt, String reportReason, Instant occurredAt) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Author(String memberId, String displayName) {
@@ -18,5 +18,9 @@ record CommentData(String commentId, String articleId, String parentId, String p
 
     boolean visible() {
         return "VISIBLE".equals(state);
+    }
+
+    boolean waiting() {
+        return "PENDING".equals(state);
     }
 }

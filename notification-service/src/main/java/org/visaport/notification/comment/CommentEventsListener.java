@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.visaport.notification.article.KnownArticle;
@@ -14,9 +15,9 @@ import org.visaport.notification.delivery.Notice;
 import org.visaport.notification.delivery.Recipient;
 import org.visaport.notification.feed.FeedItem;
 import org.visaport.notification.mail.Links;
-import org.visaport.notification.subscription.Delivery;
 import org.visaport.notification.subscription.Subscription;
 import org.visaport.notification.subscription.Subscriptions;
+import org.visaport.notification.subscription.Topic;
 import org.visaport.platform.consumer.EventReader;
 import org.visaport.platform.consumer.ProcessedEvents;
 import org.visaport.platform.consumer.UnreadableEvent;
@@ -26,6 +27,7 @@ import org.visaport.platform.topics.Topics;
  * Tells members of replies to their comments and of moderators' decisions on them, as their subscription says. A
  * reply is told once per reader however often it becomes visible (its notice is keyed by the comment, not the event).
  * The rejection reason is not on the public topic: the notice sends the author to their comments page, which shows it.
+ * Moderators who watch the queue hear of comments held for moderation and of reports.
  */
 @Component
 class CommentEventsListener {
@@ -39,9 +41,12 @@ class CommentEventsListener {
     private final Deliveries deliveries;
     private final Links links;
     private final Clock clock;
+    private final int batchSize;
 
     CommentEventsListener(EventReader reader, ProcessedEvents processed, Subscriptions subscriptions,
-                          KnownArticles articles, Deliveries deliveries, Links links, Clock clock) {
+                          KnownArticles articles, Deliveries deliveries, Links links, Clock clock,
+                          @Value("${visaport.notifications.fan-out-batch:500}") int batchSize) {
+        this.batchSize = batchSize;
         this.reader = reader;
         this.processed = processed;
         this.subscriptions = subscriptions;
@@ -64,18 +69,27 @@ class CommentEventsListener {
             throw new UnreadableEvent(event.type() + " " + event.id() + " names no article or comment", null);
         }
         List<CommentNotices.Told> told = CommentNotices.whoIsTold(event.type(), comment);
-        if (told.isEmpty()) {
+        FeedItem.Kind forModerators = CommentNotices.forModerators(event.type(), comment);
+        if (told.isEmpty() && forModerators == null) {
             return;
         }
         processed.once(CONSUMER, event.id(), () -> {
             KnownArticle article = articles.find(comment.articleId()).orElse(null);
             for (CommentNotices.Told one : told) {
                 Subscription subscription = subscriptions.of(one.memberId()).ofKnownMember();
-                Delivery delivery = one.kind() == FeedItem.Kind.COMMENT_REPLY
-                        ? subscription.repliesToMyComments() : subscription.commentDecisions();
-                if (subscription.active() && delivery.wanted()) {
-                    deliveries.deliver(notice(event.id(), one.kind(), comment, article), List.of(Recipient.of(one.memberId(), delivery)));
+                Topic topic = one.kind() == FeedItem.Kind.COMMENT_REPLY ? Topic.REPLIES : Topic.COMMENT_DECISIONS;
+                if (subscription.wants(topic)) {
+                    deliveries.deliver(notice(event.id(), one.kind(), comment, article), List.of(Recipient.of(subscription, topic)));
                 }
+            }
+            if (forModerators != null) {
+                Notice notice = notice(event.id(), forModerators, comment, article);
+                subscriptions.forEachModerator(Topic.COMMENTS_WAITING, batchSize, batch -> deliveries.deliver(notice,
+                        batch.stream()
+                                .filter(moderator -> moderator.wants(Topic.COMMENTS_WAITING))
+                                .filter(moderator -> !moderator.id().equals(comment.authorId()))
+                                .map(moderator -> Recipient.of(moderator, Topic.COMMENTS_WAITING))
+                                .toList()));
             }
         });
     }
@@ -88,7 +102,7 @@ class CommentEventsListener {
         values.put("article", articleTitle);
         values.put("author", author);
         values.put("excerpt", comment.excerpt());
-        FeedItem.Link link = new FeedItem.Link(comment.articleId(), slug, comment.commentId());
+        FeedItem.Link link = FeedItem.Link.toComment(comment.articleId(), slug, comment.commentId());
         String url = links.comment(comment.articleId(), slug, comment.commentId());
         Instant at = comment.occurredAt() != null ? comment.occurredAt() : clock.instant();
         return switch (kind) {
@@ -100,6 +114,15 @@ class CommentEventsListener {
             case COMMENT_REJECTED -> new Notice(eventId, kind, "Your comment was not published",
                     "On " + articleTitle + ". Your comments page shows the reason.", link, at, "comment-rejected", values,
                     "comment.link", url);
+            // No excerpt: comment-service publishes none while a comment is not visible; moderators read it in the queue.
+            case COMMENT_WAITING -> new Notice(eventId, kind, "A comment waits for moderation",
+                    author + " on " + articleTitle, link, at, "comment-waiting", values, "moderation.link", links.moderationQueue());
+            case COMMENT_REPORTED -> {
+                values.put("reason", comment.reportReason() == null ? "other" : comment.reportReason());
+                yield new Notice(eventId, kind, "A comment was reported",
+                        author + " on " + articleTitle + " (" + values.get("reason") + ")", link, at, "comment-reported",
+                        values, "moderation.link", links.moderationQueue());
+            }
             default -> throw new IllegalArgumentException("not a comment notice: " + kind);
         };
     }

@@ -7,7 +7,8 @@ import org.visaport.notification.feed.FeedItem;
 /**
  * Who is told what about a comment: the author of the comment answered when a reply shows (posted visible, or
  * approved after waiting), and the author when a moderator decides on their comment. Nobody is told of their own
- * action: answering oneself tells nobody.
+ * action: answering oneself tells nobody. Moderators, who are many and found by their subscriptions, are told by
+ * {@link #forModerators}.
  */
 final class CommentNotices {
 
@@ -16,6 +17,18 @@ final class CommentNotices {
 
     /** One member to tell, about what. */
     record Told(String memberId, FeedItem.Kind kind) {
+    }
+
+    /**
+     * What moderators who watch the queue hear of: a comment held for moderation (posted, or put back by an edit that
+     * tripped a rule) or reported by a reader. Null for anything else.
+     */
+    static FeedItem.Kind forModerators(String type, CommentData comment) {
+        return switch (type) {
+            case "comment.posted", "comment.edited" -> comment.waiting() ? FeedItem.Kind.COMMENT_WAITING : null;
+            case "comment.reported" -> FeedItem.Kind.COMMENT_REPORTED;
+            default -> null;
+        };
     }
 
     static List<Told> whoIsTold(String type, CommentData comment) {

@@ -19,6 +19,14 @@ import org.visaport.notification.feed.FeedItem;
 public record Notice(String key, FeedItem.Kind kind, String title, String summary, FeedItem.Link link, Instant at,
                      String template, Map<String, String> values, String linkLabel, String url) {
 
+    /**
+     * The briefing whose access decides whether the notice may still go out later (in a digest); null when none does.
+     * A retraction notice is about a briefing no longer readable, and must reach its readers all the same.
+     */
+    public String articleToCheck() {
+        return kind == FeedItem.Kind.ARTICLE_RETRACTED ? null : link.articleId();
+    }
+
     public Notice {
         values = values.entrySet().stream().filter(value -> value.getValue() != null)
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));

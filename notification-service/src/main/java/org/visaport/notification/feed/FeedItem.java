@@ -25,10 +25,28 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record FeedItem(@Id String id, String memberId, Kind kind, String title, String summary, Link link,
                        Instant createdAt, Instant storedAt, boolean read, boolean archived) {
 
-    public enum Kind { ARTICLE_PUBLISHED, ARTICLE_CORRECTED, COMMENT_REPLY, COMMENT_APPROVED, COMMENT_REJECTED }
+    public enum Kind {
+        ARTICLE_PUBLISHED, ARTICLE_CORRECTED, ARTICLE_RETRACTED, COMMENT_REPLY, COMMENT_APPROVED, COMMENT_REJECTED,
+        COMMENT_WAITING, COMMENT_REPORTED, APPLICATION_RECEIVED
+    }
 
-    /** What the item is about, for the client to open: the article (by id and slug) and, for comments, the comment. */
-    public record Link(String articleId, String articleSlug, String commentId) {
+    /**
+     * What the item is about, for the client to open: the article (by id and slug) and, for comments, the comment; for
+     * a new application, the applicant's member id (moderators open it in the applications queue).
+     */
+    public record Link(String articleId, String articleSlug, String commentId, String applicantId) {
+
+        public static Link toArticle(String articleId, String articleSlug) {
+            return new Link(articleId, articleSlug, null, null);
+        }
+
+        public static Link toComment(String articleId, String articleSlug, String commentId) {
+            return new Link(articleId, articleSlug, commentId, null);
+        }
+
+        public static Link toApplication(String applicantId) {
+            return new Link(null, null, null, applicantId);
+        }
     }
 
     public static FeedItem unread(String id, String memberId, Kind kind, String title, String summary, Link link,

@@ -30,6 +30,16 @@ public class Links {
                 .toUriString();
     }
 
+    /** The moderators' queue of comments waiting or reported. */
+    public String moderationQueue() {
+        return UriComponentsBuilder.fromUriString(site).path("/admin/comments").toUriString();
+    }
+
+    /** The moderators' page of one application. */
+    public String application(String applicantId) {
+        return UriComponentsBuilder.fromUriString(site).pathSegment("admin", "applications", applicantId).toUriString();
+    }
+
     public String comment(String articleId, String slug, String commentId) {
         return article(articleId, slug) + "#comment-" + commentId;
     }

@@ -16,6 +16,10 @@ public final class MailComposer {
     public record Link(String label, String url) {
     }
 
+    /** A paragraph of plain text (line breaks kept) and the link after it; either may be null. */
+    public record Section(String paragraph, Link link) {
+    }
+
     /**
      * @param paragraphs plain text; line breaks inside a paragraph are kept
      * @param link       null for none
@@ -24,17 +28,27 @@ public final class MailComposer {
      */
     public static Mail compose(Wording wording, String subject, List<String> paragraphs, Link link, String footer,
                                Link unsubscribe) {
+        List<Section> sections = new java.util.ArrayList<>(paragraphs.stream().map(p -> new Section(p, null)).toList());
+        sections.add(new Section(null, link));
+        return compose(wording, subject, sections, footer, unsubscribe);
+    }
+
+    /** A mail of several sections, each perhaps with its own link: a digest. */
+    public static Mail compose(Wording wording, String subject, List<Section> sections, String footer, Link unsubscribe) {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(wording.locale().getLanguage())
                 .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head>\n")
                 .append("<body style=\"font-family: sans-serif; line-height: 1.5;\">\n");
-        for (String paragraph : paragraphs) {
-            text.append(paragraph).append("\n\n");
-            html.append("<p>").append(escape(paragraph).replace("\n", "<br>\n")).append("</p>\n");
-        }
-        if (link != null) {
-            text.append(link.label()).append(": ").append(link.url()).append("\n\n");
-            html.append("<p><a href=\"").append(escape(link.url())).append("\">").append(escape(link.label())).append("</a></p>\n");
+        for (Section section : sections) {
+            if (section.paragraph() != null) {
+                text.append(section.paragraph()).append("\n\n");
+                html.append("<p>").append(escape(section.paragraph()).replace("\n", "<br>\n")).append("</p>\n");
+            }
+            Link link = section.link();
+            if (link != null) {
+                text.append(link.label()).append(": ").append(link.url()).append("\n\n");
+                html.append("<p><a href=\"").append(escape(link.url())).append("\">").append(escape(link.label())).append("</a></p>\n");
+            }
         }
         text.append("-- \n").append(footer).append('\n');
         html.append("<hr>\n<p style=\"color: #555; font-size: small;\">").append(escape(footer));

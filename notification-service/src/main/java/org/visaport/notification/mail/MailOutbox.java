@@ -89,10 +89,12 @@ public class MailOutbox {
         return mongo.count(Query.query(Criteria.where("status").is(OutboxMail.Status.PENDING)), OutboxMail.class);
     }
 
+    /** Since when the pending mail that should have gone longest ago has been due; mails held by quiet hours are not late. */
     Optional<Instant> oldestPending() {
-        Query oldest = Query.query(Criteria.where("status").is(OutboxMail.Status.PENDING)).with(Sort.by("createdAt"));
-        oldest.fields().include("createdAt");
-        return Optional.ofNullable(mongo.findOne(oldest, OutboxMail.class)).map(OutboxMail::createdAt);
+        Query oldest = Query.query(Criteria.where("status").is(OutboxMail.Status.PENDING).and("dueSince").lte(clock.instant()))
+                .with(Sort.by("dueSince"));
+        oldest.fields().include("dueSince");
+        return Optional.ofNullable(mongo.findOne(oldest, OutboxMail.class)).map(OutboxMail::dueSince);
     }
 
     /**

@@ -10,15 +10,20 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What a member wants to hear of, and what this service knows of them from identity-service's events (name and
- * status). Created with defaults when a member is approved; a suspended or lapsed member hears nothing until active
- * again. A null status means this service never learnt that the person is a member (an applicant, or a member whose
- * approval it has not seen yet): they hear of no briefings until it does, or until they choose their topics signed in
- * as a member.
+ * What a member wants to hear of, and what this service knows of them from identity-service's events (name, status,
+ * whether they moderate). Created with defaults when a member is approved; a suspended or lapsed member hears nothing
+ * until active again. A null status means this service never learnt that the person is a member (an applicant, or a
+ * member whose approval it has not seen yet): they hear of no briefings until it does, or until they choose their
+ * topics signed in as a member.
  *
- * @param id        the member id
- * @param articles  new and corrected briefings matching any of the tags, regions or countries
- * @param changedAt the latest membership event applied
+ * @param id              the member id
+ * @param moderator       holds the moderator or admin role, as the latest role change or their own token said; only
+ *                        then do the moderators' topics reach them
+ * @param articles        new and corrected briefings matching any of the tags, regions or countries
+ * @param commentsWaiting comments held for moderation or reported (moderators)
+ * @param newApplications membership applications (moderators)
+ * @param schedule        the member's time zone, quiet hours and digest hour
+ * @param changedAt       the latest membership event applied
  */
 @Document("subscriptions")
 @CompoundIndexes({
@@ -26,20 +31,35 @@ import org.springframework.data.mongodb.core.mapping.Document;
         // each branch of its $or is read in that order and merged, not sorted in memory.
         @CompoundIndex(name = "by_tag", def = "{'tags': 1, '_id': 1}"),
         @CompoundIndex(name = "by_region", def = "{'regions': 1, '_id': 1}"),
-        @CompoundIndex(name = "by_country", def = "{'countries': 1, '_id': 1}")
+        @CompoundIndex(name = "by_country", def = "{'countries': 1, '_id': 1}"),
+        @CompoundIndex(name = "moderators", def = "{'moderator': 1, '_id': 1}")
 })
-public record Subscription(@Id String id, String displayName, MemberStatus status,
+public record Subscription(@Id String id, String displayName, MemberStatus status, boolean moderator,
                            List<String> tags, List<String> regions, List<String> countries,
-                           Delivery articles, Delivery repliesToMyComments, Delivery commentDecisions, Instant changedAt) {
+                           Delivery articles, Delivery repliesToMyComments, Delivery commentDecisions,
+                           Delivery commentsWaiting, Delivery newApplications, MailSchedule schedule, Instant changedAt) {
 
     public enum MemberStatus { ACTIVE, SUSPENDED, LAPSED }
 
-    /** What a member starts with: no topics chosen yet; replies and decisions on, in the app and by e-mail. */
+    static final Delivery MODERATION_OFF = new Delivery(false, Set.of(Channel.IN_APP), Cadence.IMMEDIATE);
+
+    public Subscription {
+        // Subscriptions stored before the moderators' topics and schedules existed read as their defaults.
+        commentsWaiting = commentsWaiting == null ? MODERATION_OFF : commentsWaiting;
+        newApplications = newApplications == null ? MODERATION_OFF : newApplications;
+        schedule = schedule == null ? MailSchedule.DEFAULT : schedule;
+    }
+
+    /**
+     * What a member starts with: no topics chosen yet; replies and decisions on, in the app and by e-mail; the
+     * moderators' topics off until a moderator turns them on.
+     */
     public static Subscription defaults(String memberId) {
-        return new Subscription(memberId, null, null, List.of(), List.of(), List.of(),
+        return new Subscription(memberId, null, null, false, List.of(), List.of(), List.of(),
                 new Delivery(true, Set.of(Channel.IN_APP), Cadence.IMMEDIATE),
                 new Delivery(true, Set.of(Channel.IN_APP, Channel.EMAIL), Cadence.IMMEDIATE),
-                new Delivery(true, Set.of(Channel.IN_APP, Channel.EMAIL), Cadence.IMMEDIATE), null);
+                new Delivery(true, Set.of(Channel.IN_APP, Channel.EMAIL), Cadence.IMMEDIATE),
+                MODERATION_OFF, MODERATION_OFF, MailSchedule.DEFAULT, null);
     }
 
     /** Only a member known to be one hears of things: a null status may be someone never approved. */
@@ -52,14 +72,32 @@ public record Subscription(@Id String id, String displayName, MemberStatus statu
      * members comment), so a status never heard of counts as active; a suspended or lapsed one still does not.
      */
     public Subscription ofKnownMember() {
-        return status != null ? this : new Subscription(id, displayName, MemberStatus.ACTIVE, tags, regions, countries,
-                articles, repliesToMyComments, commentDecisions, changedAt);
+        return status != null ? this : new Subscription(id, displayName, MemberStatus.ACTIVE, moderator, tags, regions,
+                countries, articles, repliesToMyComments, commentDecisions, commentsWaiting, newApplications, schedule,
+                changedAt);
+    }
+
+    /** The member's delivery for a topic. */
+    public Delivery delivery(Topic topic) {
+        return switch (topic) {
+            case ARTICLES -> articles;
+            case REPLIES -> repliesToMyComments;
+            case COMMENT_DECISIONS -> commentDecisions;
+            case COMMENTS_WAITING -> commentsWaiting;
+            case NEW_APPLICATIONS -> newApplications;
+            case DAILY_DIGEST -> throw new IllegalArgumentException("the digest is no topic of its own");
+        };
+    }
+
+    /** Whether a notice on this topic reaches the member at all: active, wanted, and a moderator for theirs. */
+    public boolean wants(Topic topic) {
+        return active() && delivery(topic).wanted() && (!topic.forModerators() || moderator);
     }
 
     /** Whether an article with these topics, written by {@code authorId}, is news for this member. */
     public boolean wantsArticle(Collection<String> articleTags, Collection<String> articleRegions,
                                 Collection<String> articleCountries, String authorId) {
-        return active() && articles.wanted() && !id.equals(authorId)
+        return wants(Topic.ARTICLES) && !id.equals(authorId)
                 && (overlaps(tags, articleTags) || overlaps(regions, articleRegions) || overlaps(countries, articleCountries));
     }
 

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import org.visaport.notification.storage.Batches;
 
 /** The members' subscriptions: their own choices, and their membership as identity-service's events tell it. */
 @Service
@@ -28,13 +28,16 @@ public class Subscriptions {
         return stored != null ? stored : Subscription.defaults(memberId);
     }
 
-    Subscription choose(String memberId, SubscriptionRequest choice) {
+    Subscription choose(String memberId, SubscriptionRequest choice, boolean moderator) {
         Update update = new Update().set("tags", choice.tags().stream().distinct().toList())
                 .set("regions", choice.regions().stream().distinct().toList())
                 .set("countries", choice.countries().stream().distinct().toList())
-                .set("articles", choice.articles().toDelivery())
-                .set("repliesToMyComments", choice.repliesToMyComments().toDelivery())
-                .set("commentDecisions", choice.commentDecisions().toDelivery());
+                .set("schedule", choice.schedule())
+                // The caller's token is the freshest word on their roles.
+                .set("moderator", moderator);
+        for (Topic topic : Topic.CHOSEN) {
+            update.set(topic.field(), choice.delivery(topic));
+        }
         mongo.upsert(Query.query(Criteria.where("_id").is(memberId)), update, Subscription.class);
         // Only members reach this (the controller checks the role): one whose approval this service never saw is
         // active from now on. A status heard of (suspended, lapsed) stays as identity-service's events set it.
@@ -50,16 +53,41 @@ public class Subscriptions {
     public void stopEmail(String memberId, Topic topic) {
         Query member = Query.query(Criteria.where("_id").is(memberId));
         mongo.upsert(member, withDefaultsOnInsert(new Update(), memberId), Subscription.class);
-        mongo.updateFirst(member, new Update().pull(topic.field() + ".channels", Channel.EMAIL), Subscription.class);
+        Update update = new Update();
+        if (topic == Topic.DAILY_DIGEST) {
+            Subscription current = of(memberId);
+            Topic.CHOSEN.stream().filter(t -> current.delivery(t).cadence() == Cadence.DAILY_DIGEST)
+                    .forEach(t -> update.pull(t.field() + ".channels", Channel.EMAIL));
+            if (update.getUpdateObject().isEmpty()) {
+                return;
+            }
+        } else {
+            update.pull(topic.field() + ".channels", Channel.EMAIL);
+        }
+        mongo.updateFirst(member, update, Subscription.class);
     }
 
     /** A member approved or reinstated: active, with the defaults unless they chose before. */
-    public void activate(String memberId, String displayName, Instant at) {
+    public void activate(String memberId, String displayName, Collection<String> roles, Instant at) {
         Update update = membershipChange(memberId, Subscription.MemberStatus.ACTIVE, at);
         if (displayName != null) {
             update.set("displayName", displayName);
         }
+        if (roles != null) {
+            update.set("moderator", moderates(roles));
+        }
         applyUnlessNewer(memberId, at, update);
+    }
+
+    /** A role granted or revoked: the moderators' topics reach the member only while they moderate. */
+    public void changeRoles(String memberId, Collection<String> roles, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(memberId)
+                        .orOperator(Criteria.where("changedAt").lte(at), Criteria.where("changedAt").exists(false))),
+                new Update().set("moderator", moderates(roles)), Subscription.class);
+    }
+
+    private static boolean moderates(Collection<String> roles) {
+        return roles.contains("moderator") || roles.contains("admin");
     }
 
     public void changeStatus(String memberId, Subscription.MemberStatus status, Instant at) {
@@ -95,22 +123,23 @@ public class Subscriptions {
         if (topics.isEmpty()) {
             return;
         }
-        String after = null;
-        while (true) {
-            Criteria page = new Criteria().orOperator(topics);
-            if (after != null) {
-                page = new Criteria().andOperator(page, Criteria.where("_id").gt(after));
-            }
-            List<Subscription> batch = mongo.find(Query.query(page).with(Sort.by("_id")).limit(batchSize), Subscription.class);
-            if (batch.isEmpty()) {
-                return;
-            }
-            batchHandler.accept(batch);
-            if (batch.size() < batchSize) {
-                return;
-            }
-            after = batch.getLast().id();
-        }
+        Batches.inIdOrder(mongo, new Criteria().orOperator(topics), Subscription.class, Subscription::id, batchSize,
+                batchHandler);
+    }
+
+    /**
+     * Hands the active moderators who want {@code topic} to {@code batchHandler}, {@code batchSize} at a time; the
+     * handler still applies {@link Subscription#wants}.
+     */
+    public void forEachModerator(Topic topic, int batchSize, Consumer<List<Subscription>> batchHandler) {
+        Batches.inIdOrder(mongo, Criteria.where("moderator").is(true).and("status").is(Subscription.MemberStatus.ACTIVE)
+                .and(topic.field() + ".enabled").is(true), Subscription.class, Subscription::id, batchSize, batchHandler);
+    }
+
+    /** The subscriptions of these members that exist, by id: the members told of an article, checked again. */
+    public java.util.Map<String, Subscription> of(Collection<String> memberIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(memberIds)), Subscription.class).stream()
+                .collect(java.util.stream.Collectors.toMap(Subscription::id, s -> s));
     }
 
     /** The new status; a member heard of for the first time gets the defaults. */
@@ -120,10 +149,12 @@ public class Subscriptions {
 
     private static Update withDefaultsOnInsert(Update update, String memberId) {
         Subscription defaults = Subscription.defaults(memberId);
-        return update.setOnInsert("tags", defaults.tags()).setOnInsert("regions", defaults.regions())
-                .setOnInsert("countries", defaults.countries()).setOnInsert("articles", defaults.articles())
-                .setOnInsert("repliesToMyComments", defaults.repliesToMyComments())
-                .setOnInsert("commentDecisions", defaults.commentDecisions());
+        update.setOnInsert("tags", defaults.tags()).setOnInsert("regions", defaults.regions())
+                .setOnInsert("countries", defaults.countries()).setOnInsert("schedule", defaults.schedule());
+        for (Topic topic : Topic.CHOSEN) {
+            update.setOnInsert(topic.field(), defaults.delivery(topic));
+        }
+        return update;
     }
 
     /** Identity-service's events of one member arrive in order; this also keeps a replayed older one from undoing a newer. */

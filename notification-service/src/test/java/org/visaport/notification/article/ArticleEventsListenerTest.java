@@ -11,7 +11,7 @@ class ArticleEventsListenerTest {
 
     /** Refused before anything is stored, so nothing else is needed: a retry could only fail the same way. */
     private final ArticleEventsListener listener = new ArticleEventsListener(new EventReader(JsonMapper.builder().build()),
-            null, null, null, null, null, null, 500);
+            null, null, null, null, null, null, null, 500);
 
     @Test
     void anArticleWithoutTitleIsUnreadableNotRetried() {

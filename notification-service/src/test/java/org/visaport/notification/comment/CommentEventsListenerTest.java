@@ -11,7 +11,7 @@ class CommentEventsListenerTest {
 
     /** Refused before anything is read or stored, so nothing else is needed: a retry could only fail the same way. */
     private final CommentEventsListener listener = new CommentEventsListener(new EventReader(JsonMapper.builder().build()),
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, 500);
 
     @Test
     void aCommentWithoutArticleIsUnreadableNotRetried() {

@@ -11,7 +11,7 @@ class CommentNoticesTest {
 
     private static CommentData comment(String authorId, String parentAuthorId, String state) {
         return new CommentData("c1", "a1", parentAuthorId == null ? null : "p1", parentAuthorId,
-                new CommentData.Author(authorId, "Consul Vidal"), state, "Text", Instant.EPOCH);
+                new CommentData.Author(authorId, "Consul Vidal"), state, "Text", null, Instant.EPOCH);
     }
 
     @Test
@@ -45,5 +45,14 @@ class CommentNoticesTest {
     @Test
     void aFormerMembersCommentTellsNobodyOfTheirs() {
         assertThat(CommentNotices.whoIsTold("comment.rejected", comment(null, null, "REJECTED"))).isEmpty();
+    }
+
+    @Test
+    void moderatorsHearOfCommentsHeldOrReportedOnly() {
+        assertThat(CommentNotices.forModerators("comment.posted", comment("vidal", null, "PENDING"))).isEqualTo(Kind.COMMENT_WAITING);
+        assertThat(CommentNotices.forModerators("comment.edited", comment("vidal", null, "PENDING"))).isEqualTo(Kind.COMMENT_WAITING);
+        assertThat(CommentNotices.forModerators("comment.reported", comment("vidal", null, "VISIBLE"))).isEqualTo(Kind.COMMENT_REPORTED);
+        assertThat(CommentNotices.forModerators("comment.posted", comment("vidal", null, "VISIBLE"))).isNull();
+        assertThat(CommentNotices.forModerators("comment.approved", comment("vidal", null, "VISIBLE"))).isNull();
     }
 }

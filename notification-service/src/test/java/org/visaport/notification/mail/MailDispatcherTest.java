@@ -21,7 +21,7 @@ class MailDispatcherTest {
     void aSubscribedMailOffersOneClickUnsubscribe() throws Exception {
         String url = "https://visaport.example/api/notifications/unsubscribe?token=abc.def";
         MimeMessage message = dispatcher.message(OutboxMail.subscribed("id", "member", "anna@mission.example.org", url,
-                MAIL, Instant.now()));
+                MAIL, Instant.now(), Instant.now()));
 
         assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<" + url + ">");
         assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");

@@ -10,8 +10,8 @@ class SubscriptionTest {
 
     private static Subscription following(List<String> tags, List<String> regions, List<String> countries) {
         Subscription defaults = Subscription.defaults("anna");
-        return new Subscription("anna", "Anna", Subscription.MemberStatus.ACTIVE, tags, regions, countries,
-                defaults.articles(), defaults.repliesToMyComments(), defaults.commentDecisions(), null);
+        return new Subscription("anna", "Anna", Subscription.MemberStatus.ACTIVE, false, tags, regions, countries,
+                defaults.articles(), defaults.repliesToMyComments(), defaults.commentDecisions(), null, null, null, null);
     }
 
     @Test
@@ -36,11 +36,12 @@ class SubscriptionTest {
     @Test
     void aSuspendedMemberOrOneWhoTurnedArticlesOffHearsNothing() {
         Subscription anna = following(List.of("sanctions"), List.of(), List.of());
-        Subscription suspended = new Subscription("anna", "Anna", Subscription.MemberStatus.SUSPENDED, anna.tags(),
-                anna.regions(), anna.countries(), anna.articles(), anna.repliesToMyComments(), anna.commentDecisions(), null);
-        Subscription off = new Subscription("anna", "Anna", Subscription.MemberStatus.ACTIVE, anna.tags(), anna.regions(),
+        Subscription suspended = new Subscription("anna", "Anna", Subscription.MemberStatus.SUSPENDED, false, anna.tags(),
+                anna.regions(), anna.countries(), anna.articles(), anna.repliesToMyComments(), anna.commentDecisions(),
+                null, null, null, null);
+        Subscription off = new Subscription("anna", "Anna", Subscription.MemberStatus.ACTIVE, false, anna.tags(), anna.regions(),
                 anna.countries(), new Delivery(false, Set.of(Channel.IN_APP), Cadence.IMMEDIATE),
-                anna.repliesToMyComments(), anna.commentDecisions(), null);
+                anna.repliesToMyComments(), anna.commentDecisions(), null, null, null, null);
 
         assertThat(suspended.wantsArticle(List.of("sanctions"), List.of(), List.of(), "desk")).isFalse();
         assertThat(off.wantsArticle(List.of("sanctions"), List.of(), List.of(), "desk")).isFalse();
@@ -49,14 +50,33 @@ class SubscriptionTest {
     @Test
     void someoneNeverApprovedHearsOfNoBriefingButACommentsAuthorIsAMember() {
         Subscription unknown = following(List.of("sanctions"), List.of(), List.of());
-        Subscription neverApproved = new Subscription("anna", null, null, unknown.tags(), unknown.regions(),
-                unknown.countries(), unknown.articles(), unknown.repliesToMyComments(), unknown.commentDecisions(), null);
+        Subscription neverApproved = new Subscription("anna", null, null, false, unknown.tags(), unknown.regions(),
+                unknown.countries(), unknown.articles(), unknown.repliesToMyComments(), unknown.commentDecisions(),
+                null, null, null, null);
 
         assertThat(neverApproved.active()).isFalse();
         assertThat(neverApproved.wantsArticle(List.of("sanctions"), List.of(), List.of(), "desk")).isFalse();
         assertThat(neverApproved.ofKnownMember().active()).isTrue();
-        Subscription suspended = new Subscription("anna", null, Subscription.MemberStatus.SUSPENDED, List.of(), List.of(),
-                List.of(), unknown.articles(), unknown.repliesToMyComments(), unknown.commentDecisions(), null);
+        Subscription suspended = new Subscription("anna", null, Subscription.MemberStatus.SUSPENDED, false, List.of(), List.of(),
+                List.of(), unknown.articles(), unknown.repliesToMyComments(), unknown.commentDecisions(), null, null, null, null);
         assertThat(suspended.ofKnownMember().active()).isFalse();
+    }
+
+    @Test
+    void theModeratorsTopicsReachOnlyModeratorsWhoTurnedThemOn() {
+        Delivery on = new Delivery(true, Set.of(Channel.IN_APP), Cadence.IMMEDIATE);
+        Subscription defaults = Subscription.defaults("mona");
+        Subscription moderator = new Subscription("mona", "Mona", Subscription.MemberStatus.ACTIVE, true, List.of(),
+                List.of(), List.of(), defaults.articles(), defaults.repliesToMyComments(), defaults.commentDecisions(),
+                on, on, null, null);
+        Subscription formerModerator = new Subscription("mona", "Mona", Subscription.MemberStatus.ACTIVE, false, List.of(),
+                List.of(), List.of(), defaults.articles(), defaults.repliesToMyComments(), defaults.commentDecisions(),
+                on, on, null, null);
+
+        assertThat(moderator.wants(Topic.COMMENTS_WAITING)).isTrue();
+        assertThat(moderator.wants(Topic.NEW_APPLICATIONS)).isTrue();
+        assertThat(formerModerator.wants(Topic.COMMENTS_WAITING)).isFalse();
+        assertThat(defaults.ofKnownMember().wants(Topic.COMMENTS_WAITING)).isFalse();
+        assertThat(defaults.schedule()).isEqualTo(MailSchedule.DEFAULT);
     }
 }

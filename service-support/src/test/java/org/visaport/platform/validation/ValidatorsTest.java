@@ -22,6 +22,9 @@ class ValidatorsTest {
     record Retry(@IdempotencyKey String key) {
     }
 
+    record Schedule(@TimeZoneId String zone) {
+    }
+
     @AfterAll
     static void close() {
         FACTORY.close();
@@ -41,6 +44,15 @@ class ValidatorsTest {
         assertThat(VALIDATOR.validate(new Briefing(null, "zh-Hant"))).isEmpty();
         assertThat(VALIDATOR.validate(new Briefing(null, "xx"))).hasSize(1);
         assertThat(VALIDATOR.validate(new Briefing(null, "en_US"))).hasSize(1);
+    }
+
+    @Test
+    void timeZonesAreIanaRegionNamesThatFollowDaylightSaving() {
+        assertThat(VALIDATOR.validate(new Schedule("Europe/Vienna"))).isEmpty();
+        assertThat(VALIDATOR.validate(new Schedule("UTC"))).isEmpty();
+        assertThat(VALIDATOR.validate(new Schedule("+01:00"))).hasSize(1);
+        assertThat(VALIDATOR.validate(new Schedule("Europe/Atlantis"))).hasSize(1);
+        assertThat(VALIDATOR.validate(new Schedule("europe/vienna"))).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,7 @@
+package org.visaport.notification;
+
+import org.visaport.testsupport.WithContainerParts;
+
+@WithContainerParts
+class NotificationRulesContainersIT extends NotificationRulesContract {
+}
