@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  */
 final class SseStream implements AutoCloseable {
 
-    /** One event: its id, its name ({@code message} when it has none) and its data. */
-    record Event(String id, String name, String data) {
+    /** One event: its id, its name ({@code message} when it has none), its data, and when it arrived (nano time). */
+    record Event(String id, String name, String data, long arrivedAt) {
     }
 
     private final HttpClient client;
@@ -88,7 +88,7 @@ final class SseStream implements AutoCloseable {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.isEmpty()) {
                     if (name != null || !data.isEmpty()) {
-                        events.add(new Event(id, name == null ? "message" : name, data.toString()));
+                        events.add(new Event(id, name == null ? "message" : name, data.toString(), System.nanoTime()));
                     }
                     name = null;
                     data.setLength(0);
