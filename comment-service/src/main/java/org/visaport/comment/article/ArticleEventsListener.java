@@ -6,6 +6,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.visaport.platform.consumer.EventReader;
 import org.visaport.platform.consumer.ProcessedEvents;
+import org.visaport.platform.consumer.UnreadableEvent;
 import org.visaport.platform.topics.Topics;
 
 /**
@@ -37,6 +38,10 @@ class ArticleEventsListener {
             return;
         }
         ArticleData data = reader.data(event, ArticleData.class);
+        // Not retryable: without them there is no article to keep or name, however often the event is tried.
+        if (data.id() == null || data.title() == null) {
+            throw new UnreadableEvent(event.type() + " " + event.id() + " names no article id or title", null);
+        }
         processed.once(CONSUMER, event.id(), () -> articles.apply(new KnownArticle(data.id(), data.title(), data.slug(),
                 "RETRACTED".equals(data.status()) ? KnownArticle.Status.RETRACTED : KnownArticle.Status.PUBLISHED,
                 data.commentsEnabled(), data.version(), clock.instant())));
