@@ -3,6 +3,7 @@ package org.visaport.notification.webhook;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -11,6 +12,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * later when the events happened.
  */
 @Document("webhook_events")
-@CompoundIndex(name = "by_time", def = "{'occurredAt': 1, '_id': 1}")
+@CompoundIndexes({
+        @CompoundIndex(name = "by_time", def = "{'occurredAt': 1, '_id': 1}"),
+        // The events past the replay window, to purge.
+        @CompoundIndex(name = "stored", def = "{'storedAt': 1}")
+})
 record PublishedEvent(@Id String id, String type, Instant occurredAt, String body, Instant storedAt) {
 }

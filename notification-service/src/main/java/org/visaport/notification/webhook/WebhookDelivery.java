@@ -24,7 +24,9 @@ import org.visaport.platform.hashing.Hashing;
         @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}"),
         @CompoundIndex(name = "by_endpoint", def = "{'endpointId': 1, 'createdAt': -1, '_id': -1}"),
         @CompoundIndex(name = "by_endpoint_status", def = "{'endpointId': 1, 'status': 1, 'createdAt': -1, '_id': -1}"),
-        @CompoundIndex(name = "by_age", def = "{'status': 1, 'queuedAt': 1}")
+        @CompoundIndex(name = "by_age", def = "{'status': 1, 'queuedAt': 1}"),
+        // The finished deliveries to purge.
+        @CompoundIndex(name = "finished", def = "{'status': 1, 'finishedAt': 1}")
 })
 record WebhookDelivery(@Id String id, String endpointId, String eventId, String eventType, Instant occurredAt,
                        String body, Status status, Instant createdAt, Instant queuedAt, Instant nextAttemptAt,
