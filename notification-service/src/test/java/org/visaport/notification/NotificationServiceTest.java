@@ -15,8 +15,8 @@ import org.visaport.testsupport.TestMail;
 /**
  * The one application context every integration test of this service runs in (per kind of parts). One context on
  * purpose: contexts cached side by side in a JVM share the broker's consumer groups and would take each other's
- * events. Mail goes to {@link TestMail}; retries are quick so tests wait seconds, not minutes; the clock is real time
- * that tests may move forward (never back), as the other tests in the context must keep working on it.
+ * events. Mail goes to {@link TestMail}; retries (mail, webhooks) are quick so tests wait seconds, not minutes; the
+ * clock is real time that tests may move forward (never back), as the other tests in the context must keep working on it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,6 +30,13 @@ import org.visaport.testsupport.TestMail;
         "visaport.notifications.stream.settle=PT0.2S",
         "visaport.notifications.stream.heartbeat=PT1S",
         "visaport.notifications.digest.poll-interval=PT0.5S",
+        // The test receivers listen on 127.0.0.1, which webhooks may not reach otherwise.
+        "visaport.notifications.webhooks.allowed-private-networks=127.0.0.1/32",
+        "visaport.notifications.webhooks.poll-interval=PT0.2S",
+        "visaport.notifications.webhooks.first-retry-after=PT0.5S",
+        "visaport.notifications.webhooks.max-retry-after=PT1S",
+        "visaport.notifications.webhooks.retry-for=PT6S",
+        "visaport.notifications.webhooks.metrics-interval=PT0.5S",
         "visaport.notifications.unsubscribe.secret=" + NotificationServiceTest.UNSUBSCRIBE_SECRET})
 @Import(NotificationServiceTest.Mail.class)
 @interface NotificationServiceTest {

@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import org.visaport.notification.storage.DueQueue;
 import org.visaport.notification.storage.Inserts;
 import org.visaport.platform.hashing.Hashing;
 
@@ -26,11 +25,13 @@ public class MailOutbox {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final MailProperties properties;
+    private final DueQueue<OutboxMail> queue;
 
     MailOutbox(MongoTemplate mongo, Clock clock, MailProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
         this.properties = properties;
+        this.queue = new DueQueue<>(mongo, clock, OutboxMail.class, properties.claimFor(), "dueSince");
     }
 
     /**
@@ -49,12 +50,12 @@ public class MailOutbox {
 
     /** Takes the mail for {@code claimFor} if it is pending and due (and nobody else holds it). */
     Optional<OutboxMail> claim(String id) {
-        return claim(Query.query(due().and("_id").is(id)));
+        return queue.claim(id);
     }
 
     /** Takes the mail due longest. */
     Optional<OutboxMail> claimNextDue() {
-        return claim(Query.query(due()).with(Sort.by("nextAttemptAt", "_id")));
+        return queue.claimNextDue();
     }
 
     /**
@@ -86,15 +87,12 @@ public class MailOutbox {
     }
 
     long pending() {
-        return mongo.count(Query.query(Criteria.where("status").is(OutboxMail.Status.PENDING)), OutboxMail.class);
+        return queue.pending();
     }
 
     /** Since when the pending mail that should have gone longest ago has been due; mails held by quiet hours are not late. */
     Optional<Instant> oldestPending() {
-        Query oldest = Query.query(Criteria.where("status").is(OutboxMail.Status.PENDING).and("dueSince").lte(clock.instant()))
-                .with(Sort.by("dueSince"));
-        oldest.fields().include("dueSince");
-        return Optional.ofNullable(mongo.findOne(oldest, OutboxMail.class)).map(OutboxMail::dueSince);
+        return queue.oldestPending();
     }
 
     /**
@@ -117,15 +115,5 @@ public class MailOutbox {
         mongo.remove(Query.query(Criteria.where("memberId").is(memberId).orOperator(
                 Criteria.where("status").ne(OutboxMail.Status.PENDING),
                 Criteria.where("mandatory").is(false))), OutboxMail.class);
-    }
-
-    private Criteria due() {
-        return Criteria.where("status").is(OutboxMail.Status.PENDING).and("nextAttemptAt").lte(clock.instant());
-    }
-
-    private Optional<OutboxMail> claim(Query query) {
-        Instant lapses = clock.instant().plus(properties.claimFor());
-        return Optional.ofNullable(mongo.findAndModify(query, new Update().set("nextAttemptAt", lapses),
-                FindAndModifyOptions.options().returnNew(true), OutboxMail.class));
     }
 }

@@ -2,6 +2,7 @@ package org.visaport.notification.mail;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.visaport.notification.retry.Backoff;
 
 /**
  * How the mail outbox sends.
@@ -26,10 +27,6 @@ public record MailProperties(String from, Duration pollInterval, int batch, Dura
 
     /** The wait after the {@code attempts}-th failed attempt. */
     Duration retryAfter(int attempts) {
-        Duration wait = firstRetryAfter;
-        for (int i = 1; i < attempts && wait.compareTo(maxRetryAfter) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+        return new Backoff(firstRetryAfter, maxRetryAfter).after(attempts);
     }
 }
