@@ -125,14 +125,18 @@ public final class Demo {
         JsonNode posted = expect(send("POST", "/api/comments/articles/" + articleId + "/comments", member,
                 Map.of("text", "Greetings from the demo, " + suffix + "."), Map.of()), 201);
         check("held for review", !posted.path("visible").asBoolean());
-        out.println("      why: " + posted.path("comment").path("reasons").get(0).path("message").asString());
+        String why = posted.path("comment").path("reasons").path(0).path("message").asString("");
+        check("the answer says why", !why.isBlank());
+        out.println("      why: " + why);
         String commentId = posted.path("comment").path("id").asString();
 
         step("The moderator sees it queued with its reason, and approves it");
         JsonNode queued = await("the comment in the pending queue",
                 () -> findNode(get("/api/admin/comments/queue?queue=pending&limit=100", moderator).path("items"), "id", commentId),
                 node -> node != null);
-        out.println("      hold: " + queued.path("holds").get(0).path("explanation").asString());
+        String hold = queued.path("holds").path(0).path("explanation").asString("");
+        check("queued with its reason", !hold.isBlank());
+        out.println("      hold: " + hold);
         expect(send("POST", "/api/admin/comments/comments/" + commentId + "/decisions", moderator,
                 Map.of("action", "approve"), Map.of()), 200);
 
