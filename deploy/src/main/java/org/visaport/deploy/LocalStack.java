@@ -32,8 +32,8 @@ public final class LocalStack {
     }
 
     /**
-     * A stack whose services get {@code serviceEnvironment} on top of their own settings, such as
-     * {@code VISAPORT_WEBHOOKS_ALLOWED_PRIVATE_NETWORKS} for a webhook receiver on loopback (never allowed by default).
+     * A stack whose services get {@code serviceEnvironment} on top of their own settings, e.g. the end-to-end test's
+     * {@code SPRING_APPLICATION_JSON} that lets webhooks reach its receiver on loopback (never allowed by default).
      */
     public LocalStack(StackSettings settings, PrintStream out, Map<String, String> serviceEnvironment) {
         this.settings = settings;

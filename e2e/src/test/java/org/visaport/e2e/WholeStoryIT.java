@@ -74,12 +74,12 @@ class WholeStoryIT {
         Map<String, String> environment = new HashMap<>(Map.of("VISAPORT_HOME", home.toString()));
         freePorts().forEach((name, port) -> environment.put(StackSettings.portVariable(name), Integer.toString(port)));
         settings = StackSettings.fromEnvironment(PROJECT, environment);
-        stack = new LocalStack(settings, System.out, Map.of(
-                // The receiver below listens on loopback, which notification-service refuses to deliver to unless told.
-                "VISAPORT_WEBHOOKS_ALLOWED_PRIVATE_NETWORKS", "127.0.0.1/32",
-                // The services log each request they serve (with its trace id) only at debug level. As JSON, since a
-                // variable (LOGGING_LEVEL_…) would lower-case the logger's name.
-                "SPRING_APPLICATION_JSON", "{\"logging.level.org.springframework.web.servlet.DispatcherServlet\":\"DEBUG\"}"));
+        // Settings by their property names, above each service's own (a variable such as LOGGING_LEVEL_… would lower-case
+        // the logger's name): the services log each request they serve, with its trace id, only at debug level; the
+        // webhook receiver below listens on loopback, where notification-service delivers only when told.
+        stack = new LocalStack(settings, System.out, Map.of("SPRING_APPLICATION_JSON", """
+                {"logging.level.org.springframework.web.servlet.DispatcherServlet": "DEBUG",
+                 "visaport.notifications.webhooks.allowed-private-networks": "127.0.0.1/32"}"""));
         // Should the test JVM be ended before @AfterAll (a build killed), its child processes go with it.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "e2e-stack-stop"));
         stack.start();
