@@ -11,43 +11,62 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * `./visaport demo`: the whole story against the running local stack, through the gateway only, printing each step:
  * a diplomat applies, verifies the address from the mail, is approved and mailed, signs in, reads, subscribes,
- * comments (held as a new member), is approved by a moderator, gets a reply and hears of it in the feed and by mail,
- * hears of a new briefing in their region (live on the stream and in the feed), and finally leaves, after which their comment is a former member's.
- * Stops at the first step that does not do what it should, saying what it got.
+ * comments (held as a new member), is approved by a moderator, gets a reply and hears of it in the feed, on the live
+ * stream and by mail, hears of a new briefing in their region (live on the stream and in the feed), and finally leaves,
+ * after which their comment is a former member's. Stops at the first step that does not do what it should, saying what
+ * it got. The end-to-end test (module {@code e2e}) runs the same story against a stack of its own and checks more
+ * around it: the {@link Outcome}, every {@link Exchange} the story had with the gateway, and the stack's logs and topics.
  */
-final class Demo {
+public final class Demo {
+
+    /** What the story made, for checks beyond it. */
+    public record Outcome(String email, String memberId, String articleId, String commentId, String briefingId) {
+    }
+
+    /** One answer the gateway gave on the way. */
+    public record Exchange(String method, String path, int status, String body) {
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VERIFY_LINK = Pattern.compile("(http://\\S*/login-actions/action-token\\?\\S*)");
     private static final Pattern PROCEED_LINK = Pattern.compile("href=\"([^\"]*/login-actions/action-token\\?[^\"]*)\"");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final StackSettings settings;
     private final PrintStream out;
+    private final String gateway;
+    private final String keycloak;
+    private final String mailApi;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private int step;
 
-    Demo(StackSettings settings, PrintStream out) {
-        this.settings = settings;
+    public Demo(StackSettings settings, PrintStream out) {
         this.out = out;
+        this.gateway = "http://127.0.0.1:" + settings.port("gateway");
+        this.keycloak = "http://127.0.0.1:" + settings.port("keycloak");
+        this.mailApi = "http://127.0.0.1:" + settings.port("mail-api");
     }
 
-    void run() {
-        String gateway = "http://127.0.0.1:" + settings.port("gateway");
-        String keycloak = "http://127.0.0.1:" + settings.port("keycloak");
-        String mailApi = "http://127.0.0.1:" + settings.port("mail-api");
+    public Outcome run() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String email = "demo-" + suffix + "@mission.example";
         String password = "Diplomatic-Pouch-" + suffix;
@@ -67,108 +86,135 @@ final class Demo {
         application.put("postingEndsOn", LocalDate.now().plusYears(2).toString());
         application.put("termsAccepted", true);
         application.put("termsVersion", "2026-01");
-        expect(send("POST", gateway + "/api/identity/applications", null, application, Map.of("Idempotency-Key", "demo-" + suffix)), 202);
+        expect(send("POST", "/api/identity/applications", null, application, Map.of("Idempotency-Key", "demo-" + suffix)), 202);
 
         step("Keycloak mails a verification link; the applicant opens it");
-        String link = await("the verification mail", () -> mailTexts(mailApi, email), mails -> mails.contains("/login-actions/action-token"))
+        String link = await("the verification mail", () -> mailTexts(email), mails -> mails.contains("/login-actions/action-token"))
                 .transform(mails -> first(VERIFY_LINK, mails));
         verify(link);
 
         step("A moderator approves the application");
-        int mailsBeforeApproval = mailCount(mailApi, email);
-        String moderator = token(keycloak, "moderator@visaport.local", "Moderator-Local-2026");
+        int mailsBeforeApproval = mailCount(email);
+        String moderator = token("moderator@visaport.local", "Moderator-Local-2026");
         String memberId = await("the application in the moderators' list",
-                () -> find(get(gateway + "/api/admin/identity/applications?limit=100", moderator).path("items"), "email", email),
+                () -> find(get("/api/admin/identity/applications?limit=100", moderator).path("items"), "email", email),
                 id -> id != null);
-        expect(send("POST", gateway + "/api/admin/identity/applications/" + memberId + "/approval", moderator,
+        expect(send("POST", "/api/admin/identity/applications/" + memberId + "/approval", moderator,
                 Map.of("note", "checked by the demo"), Map.of()), 200);
 
         step("The approval mail arrives");
-        await("the approval mail", () -> mailCount(mailApi, email), count -> count > mailsBeforeApproval);
+        await("the approval mail", () -> mailCount(email), count -> count > mailsBeforeApproval);
 
         step("The new member signs in; the token carries the role member");
-        String member = await("a token with the member role", () -> token(keycloak, email, password),
-                t -> t != null && get(gateway + "/api/identity/me", t).toString().contains("\"member\""));
+        String member = await("a token with the member role", () -> token(email, password),
+                t -> t != null && get("/api/identity/me", t).toString().contains("\"member\""));
 
         step("News: a teaser for everyone, the full text for the member");
-        JsonNode articles = get(gateway + "/api/news/articles", null);
+        JsonNode articles = get("/api/news/articles", null);
         String articleId = articles.path("items").get(0).path("id").asString();
-        check("anonymous readers get a teaser", get(gateway + "/api/news/articles/" + articleId, null).path("membersOnly").asBoolean());
-        check("the member gets the text", !get(gateway + "/api/news/articles/" + articleId, member).path("bodyHtml").isNull());
+        check("anonymous readers get a teaser", get("/api/news/articles/" + articleId, null).path("membersOnly").asBoolean());
+        check("the member gets the text", !get("/api/news/articles/" + articleId, member).path("bodyHtml").isNull());
 
         step("The member subscribes to briefings about " + region);
-        Map<String, Object> on = Map.of("enabled", true, "channels", java.util.List.of("IN_APP", "EMAIL"), "cadence", "IMMEDIATE");
-        expect(send("PUT", gateway + "/api/notifications/subscriptions", member, Map.of("tags", java.util.List.of(),
-                "regions", java.util.List.of(region), "countries", java.util.List.of(), "articles", on,
+        Map<String, Object> on = Map.of("enabled", true, "channels", List.of("IN_APP", "EMAIL"), "cadence", "IMMEDIATE");
+        expect(send("PUT", "/api/notifications/subscriptions", member, Map.of("tags", List.of(),
+                "regions", List.of(region), "countries", List.of(), "articles", on,
                 "repliesToMyComments", on, "commentDecisions", on), Map.of()), 200);
 
         step("The member comments; as a new member the comment waits, and the answer says why");
-        JsonNode posted = expect(send("POST", gateway + "/api/comments/articles/" + articleId + "/comments", member,
+        JsonNode posted = expect(send("POST", "/api/comments/articles/" + articleId + "/comments", member,
                 Map.of("text", "Greetings from the demo, " + suffix + "."), Map.of()), 201);
         check("held for review", !posted.path("visible").asBoolean());
-        out.println("      why: " + posted.path("comment").path("reasons").get(0).path("message").asString());
+        String why = posted.path("comment").path("reasons").path(0).path("message").asString("");
+        check("the answer says why", !why.isBlank());
+        out.println("      why: " + why);
         String commentId = posted.path("comment").path("id").asString();
 
         step("The moderator sees it queued with its reason, and approves it");
         JsonNode queued = await("the comment in the pending queue",
-                () -> findNode(get(gateway + "/api/admin/comments/queue?queue=pending&limit=100", moderator).path("items"), "id", commentId),
+                () -> findNode(get("/api/admin/comments/queue?queue=pending&limit=100", moderator).path("items"), "id", commentId),
                 node -> node != null);
-        out.println("      hold: " + queued.path("holds").get(0).path("explanation").asString());
-        expect(send("POST", gateway + "/api/admin/comments/comments/" + commentId + "/decisions", moderator,
+        String hold = queued.path("holds").path(0).path("explanation").asString("");
+        check("queued with its reason", !hold.isBlank());
+        out.println("      hold: " + hold);
+        expect(send("POST", "/api/admin/comments/comments/" + commentId + "/decisions", moderator,
                 Map.of("action", "approve"), Map.of()), 200);
 
-        step("Another member replies (a moderator approves it if it waits)");
-        int mailsBeforeReply = mailCount(mailApi, email);
-        String other = token(keycloak, "member@visaport.local", "Member-Local-2026");
-        JsonNode reply = expect(send("POST", gateway + "/api/comments/articles/" + articleId + "/comments", other,
-                Map.of("text", "Welcome, " + suffix + "!", "parentId", commentId), Map.of()), 201);
-        if (!reply.path("visible").asBoolean()) {
-            expect(send("POST", gateway + "/api/admin/comments/comments/" + reply.path("comment").path("id").asString() + "/decisions",
-                    moderator, Map.of("action", "approve"), Map.of()), 200);
+        try (LiveStream live = listen("/api/notifications/stream", member)) {
+            step("Another member replies (a moderator approves it if it waits)");
+            String other = token("member@visaport.local", "Member-Local-2026");
+            JsonNode reply = expect(send("POST", "/api/comments/articles/" + articleId + "/comments", other,
+                    Map.of("text", "Welcome, " + suffix + "!", "parentId", commentId), Map.of()), 201);
+            if (!reply.path("visible").asBoolean()) {
+                expect(send("POST", "/api/admin/comments/comments/" + reply.path("comment").path("id").asString() + "/decisions",
+                        moderator, Map.of("action", "approve"), Map.of()), 200);
+            }
+
+            step("The first member hears of the reply in the feed, on the live stream and by mail");
+            await("a reply notice in the feed", () -> get("/api/notifications/feed", member).toString(),
+                    feed -> feed.contains("COMMENT_REPLY"));
+            await("the reply on the member's live stream (Server-Sent Events)", live::text,
+                    lines -> lines.contains("COMMENT_REPLY") && lines.contains("Welcome, " + suffix));
+            await("a reply mail", () -> mailTexts(email), mails -> mails.contains("replied to your comment"));
+
+            step("An editor publishes a briefing in " + region + "; the subscribed member is told, live and in the feed");
+            String editor = token("editor@visaport.local", "Editor-Local-2026");
+            JsonNode draft = expect(send("POST", "/api/admin/news/articles", editor, Map.of("title", "Demo briefing " + suffix,
+                    "lede", "Shown to everyone.", "body", "Members-only text " + suffix + ".", "language", "en", "regions", List.of(region),
+                    "dateline", Map.of("place", "Vienna, Austria", "date", LocalDate.now().toString())), Map.of()), 201);
+            expect(send("POST", "/api/admin/news/articles/" + draft.path("id").asString() + "/publish", editor,
+                    Map.of("version", draft.path("version").asLong()), Map.of()), 200);
+            String feed = await("the briefing in the member's feed", () -> get("/api/notifications/feed", member).toString(),
+                    text -> text.contains("Demo briefing " + suffix));
+            check("the feed item carries the teaser, not the members-only text", !feed.contains("Members-only text " + suffix));
+            await("the briefing on the member's live stream (Server-Sent Events)", live::text,
+                    lines -> lines.contains("Demo briefing " + suffix));
+
+            step("A member calling an admin route gets 403");
+            check("403 at the gateway", send("GET", "/api/admin/news/articles", member, null, Map.of()).statusCode() == 403);
+
+            step("The member leaves; their comment stays, as a former member's");
+            expect(send("DELETE", "/api/identity/me", member, null, Map.of()), 204);
+            await("the comment shown as a former member's", () -> get("/api/comments/comments/" + commentId, null)
+                    .path("author").path("displayName").asString(""), "former member"::equals);
+
+            step("No answer on the way showed the applicant's address in public places");
+            check("the thread does not contain the address",
+                    !get("/api/comments/articles/" + articleId + "/comments?limit=100", null).toString().contains(email));
+            out.println();
+            out.println("The demo passed: " + step + " steps.");
+            return new Outcome(email, memberId, articleId, commentId, draft.path("id").asString());
         }
-
-        step("The first member hears of the approval and the reply in the feed, and by mail");
-        await("a reply notice in the feed", () -> get(gateway + "/api/notifications/feed", member).toString(),
-                feed -> feed.contains("COMMENT_REPLY") || feed.contains("COMMENT_APPROVED"));
-        await("a notification mail", () -> mailCount(mailApi, email), count -> count > mailsBeforeReply);
-
-        step("An editor publishes a briefing in " + region + "; the subscribed member is told, live and in the feed");
-        java.util.concurrent.BlockingQueue<String> live = listen(gateway + "/api/notifications/stream", member);
-        String editor = token(keycloak, "editor@visaport.local", "Editor-Local-2026");
-        JsonNode draft = expect(send("POST", gateway + "/api/admin/news/articles", editor, Map.of("title", "Demo briefing " + suffix,
-                "lede", "Shown to everyone.", "body", "Members-only text " + suffix + ".", "language", "en", "regions", java.util.List.of(region),
-                "dateline", Map.of("place", "Vienna, Austria", "date", LocalDate.now().toString())), Map.of()), 201);
-        expect(send("POST", gateway + "/api/admin/news/articles/" + draft.path("id").asString() + "/publish", editor,
-                Map.of("version", draft.path("version").asLong()), Map.of()), 200);
-        String feed = await("the briefing in the member's feed", () -> get(gateway + "/api/notifications/feed", member).toString(),
-                text -> text.contains("Demo briefing " + suffix));
-        check("the feed item carries the teaser, not the members-only text", !feed.contains("Members-only text " + suffix));
-        await("the briefing on the member's live stream (Server-Sent Events)", () -> String.join("\n", live),
-                lines -> lines.contains("Demo briefing " + suffix));
-
-        step("A member calling an admin route gets 403");
-        check("403 at the gateway", status("GET", gateway + "/api/admin/news/articles", member) == 403);
-
-        step("The member leaves; their comment stays, as a former member's");
-        expect(send("DELETE", gateway + "/api/identity/me", member, null, Map.of()), 204);
-        await("the comment shown as a former member's", () -> get(gateway + "/api/comments/comments/" + commentId, null)
-                .path("author").path("displayName").asString(""), "former member"::equals);
-
-        step("No answer on the way showed the applicant's address in public places");
-        check("the thread does not contain the address",
-                !get(gateway + "/api/comments/articles/" + articleId + "/comments?limit=100", null).toString().contains(email));
-        out.println();
-        out.println("The demo passed: " + step + " steps.");
     }
 
-    /** Opens a Server-Sent Events stream through the gateway and collects its lines as they come. */
-    private java.util.concurrent.BlockingQueue<String> listen(String uri, String token) {
-        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream").GET().build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> Thread.ofVirtual().name("demo-stream").start(() -> response.body().forEach(lines::add)));
-        return lines;
+    /** Every answer the gateway gave so far, in order. */
+    public List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    /** A Server-Sent Events stream through the gateway, its lines collected as they come; closing it hangs up. */
+    private final class LiveStream implements AutoCloseable {
+        private final Queue<String> lines = new ConcurrentLinkedQueue<>();
+        private final CompletableFuture<Void> reading;
+
+        LiveStream(HttpRequest request) {
+            reading = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(response -> response.body().forEach(lines::add));
+        }
+
+        String text() {
+            return String.join("\n", lines);
+        }
+
+        @Override
+        public void close() {
+            reading.cancel(true);
+        }
+    }
+
+    private LiveStream listen(String path, String token) {
+        return new LiveStream(HttpRequest.newBuilder(URI.create(gateway + path)).header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream").GET().build());
     }
 
     private void step(String what) {
@@ -188,21 +234,16 @@ final class Demo {
                     + response.request().uri() + " but got " + response.statusCode() + ": " + response.body());
         }
         out.println("      " + response.request().method() + " " + response.request().uri().getPath() + " → " + status);
-        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return json(response);
     }
 
     private <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            T value = probe.get();
-            if (done.test(value)) {
-                out.println("      ok: " + what);
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new StackException("demo step " + step + ": no " + what + " within " + PATIENCE.toSeconds() + " s");
-            }
-            pause();
+        try {
+            T value = Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(probe::get, done::test);
+            out.println("      ok: " + what);
+            return value;
+        } catch (ConditionTimeoutException e) {
+            throw new StackException("demo step " + step + ": no " + what + " within " + PATIENCE.toSeconds() + " s");
         }
     }
 
@@ -244,14 +285,14 @@ final class Demo {
         throw new StackException("too many redirects from " + uri);
     }
 
-    private String mails(String mailApi, String email) {
+    private String mails(String email) {
         return send(http, HttpRequest.newBuilder(URI.create(mailApi + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8)
                 + "/messages/")).GET().build()).body();
     }
 
     /** The raw messages to {@code email}, quoted-printable soft line breaks and '=' escapes undone. */
-    private String mailTexts(String mailApi, String email) {
-        String mails = mails(mailApi, email);
+    public String mailTexts(String email) {
+        String mails = mails(email);
         StringBuilder texts = new StringBuilder();
         if (!mails.isBlank()) {
             JSON.readTree(mails).forEach(mail -> texts.append(mail.path("mimeMessage").asString("")).append('\n'));
@@ -259,12 +300,13 @@ final class Demo {
         return texts.toString().replace("=\r\n", "").replace("=3D", "=");
     }
 
-    private int mailCount(String mailApi, String email) {
-        String mails = mails(mailApi, email);
+    private int mailCount(String email) {
+        String mails = mails(email);
         return mails.isBlank() ? 0 : JSON.readTree(mails).size();
     }
 
-    private String token(String keycloak, String username, String password) {
+    /** An access token from Keycloak for one of the realm's users, or null when Keycloak refuses the password. */
+    public String token(String username, String password) {
         String form = "grant_type=password&client_id=visaport-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(keycloak + "/realms/visaport/protocol/openid-connect/token"))
@@ -272,17 +314,23 @@ final class Demo {
         return response.statusCode() == 200 ? JSON.readTree(response.body()).path("access_token").asString() : null;
     }
 
-    private JsonNode get(String uri, String token) {
-        HttpResponse<String> response = send("GET", uri, token, null, Map.of());
-        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    /** GET through the gateway, the answer read as JSON (an empty object for an empty body). */
+    public JsonNode get(String path, String token) {
+        return json(send("GET", path, token, null, Map.of()));
     }
 
-    private int status(String method, String uri, String token) {
-        return send(method, uri, token, null, Map.of()).statusCode();
+    public static JsonNode json(HttpResponse<String> response) {
+        return parse(response.body());
     }
 
-    private HttpResponse<String> send(String method, String uri, String token, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30));
+    /** JSON text as a tree; an empty object for a blank text. */
+    public static JsonNode parse(String json) {
+        return json.isBlank() ? JSON.createObjectNode() : JSON.readTree(json);
+    }
+
+    /** A call through the gateway ({@code path} under it), recorded among the {@link #exchanges()}. */
+    public HttpResponse<String> send(String method, String path, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -292,7 +340,9 @@ final class Demo {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        return send(http, request.build());
+        HttpResponse<String> response = send(http, request.build());
+        exchanges.add(new Exchange(method, path, response.statusCode(), response.body()));
+        return response;
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
@@ -326,14 +376,5 @@ final class Demo {
             throw new StackException("no link in the mail");
         }
         return matcher.group(1);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
-        }
     }
 }

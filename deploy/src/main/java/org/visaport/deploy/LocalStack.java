@@ -23,17 +23,41 @@ public final class LocalStack {
 
     private final StackSettings settings;
     private final PrintStream out;
+    private final Map<String, String> serviceEnvironment;
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     private StackState state;
 
     public LocalStack(StackSettings settings, PrintStream out) {
+        this(settings, out, Map.of());
+    }
+
+    /**
+     * A stack whose services get {@code serviceEnvironment} on top of their own settings, e.g. the end-to-end test's
+     * {@code SPRING_APPLICATION_JSON} that lets webhooks reach its receiver on loopback (never allowed by default).
+     */
+    public LocalStack(StackSettings settings, PrintStream out, Map<String, String> serviceEnvironment) {
         this.settings = settings;
         this.out = out;
+        this.serviceEnvironment = Map.copyOf(serviceEnvironment);
     }
 
     /** Starts everything and blocks until the JVM is asked to stop (Ctrl-C, `./visaport down`). */
     public void up() throws InterruptedException {
         long begin = System.nanoTime();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "visaport-stop"));
+        start();
+        out.println();
+        out.printf("VisaPort is up in %d s.%n", Duration.ofNanos(System.nanoTime() - begin).toSeconds());
+        printTable();
+        out.println("Stop with Ctrl-C, or ./visaport down from another terminal.");
+        watch();
+    }
+
+    /**
+     * Starts everything and returns once every service reports ready; {@link #stop()} stops it again (the end-to-end
+     * test drives a stack of its own this way). A part that fails to start leaves the others running until then.
+     */
+    public void start() throws InterruptedException {
         JavaRuntime.javaExecutable();
         for (ServiceSpec service : ServiceSpec.ALL) {
             BuildArtifacts.requireFile(service.jar(settings.projectDirectory()), service.module() + " jar");
@@ -43,7 +67,6 @@ public final class LocalStack {
         });
         portsInUse().forEach((name, port) -> Ports.requireFree(name, port, StackSettings.portVariable(name)));
         state = StackState.create(settings.run(), ProcessHandle.current().pid());
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "visaport-stop"));
 
         out.println("Starting VisaPort (logs in " + settings.logs() + ") ...");
         BuildArtifacts artifacts = BuildArtifacts.load();
@@ -65,11 +88,22 @@ public final class LocalStack {
                     .toList();
             awaitAll(services);
         }
-        out.println();
-        out.printf("VisaPort is up in %d s.%n", Duration.ofNanos(System.nanoTime() - begin).toSeconds());
-        printTable();
-        out.println("Stop with Ctrl-C, or ./visaport down from another terminal.");
-        watch();
+    }
+
+    /** Stops one service, as an outage would; {@link #restart(ServiceSpec)} brings it back. */
+    public void stop(ServiceSpec service) {
+        for (AutoCloseable part : started) {
+            if (part instanceof ManagedProcess process && process.name().equals(service.module())) {
+                started.remove(part);
+                closeQuietly(process);
+            }
+        }
+    }
+
+    /** Starts a service stopped by {@link #stop(ServiceSpec)} again and waits until it is ready. */
+    public void restart(ServiceSpec service) {
+        stop(service);
+        startService(service);
     }
 
     private Map<String, Integer> portsInUse() {
@@ -128,7 +162,9 @@ public final class LocalStack {
     private void startService(ServiceSpec service) {
         List<String> command = List.of(JavaRuntime.javaExecutable().toString(), "-Xmx384m",
                 "-jar", runningCopy(service).toString());
-        ManagedProcess process = ManagedProcess.start(service.module(), command, service.environment(settings),
+        Map<String, String> environment = service.environment(settings);
+        environment.putAll(serviceEnvironment);
+        ManagedProcess process = ManagedProcess.start(service.module(), command, environment,
                 settings.home(), settings.logs().resolve(service.module() + ".log"));
         started.push(process);
         state.add(new StackState.Part(service.module(), service.baseUri(settings).toString(),
@@ -197,7 +233,8 @@ public final class LocalStack {
         }
     }
 
-    private void stopAll() {
+    /** Stops everything this stack started: the services first, then the infrastructure. Safe to call more than once. */
+    public void stop() {
         if (started.isEmpty() && state == null) {
             return;
         }
@@ -222,6 +259,7 @@ public final class LocalStack {
         joinAll(stoppers);
         if (state != null) {
             state.delete();
+            state = null;
         }
         out.println("VisaPort stopped.");
     }

@@ -19,7 +19,7 @@ public record StackSettings(
         Optional<String> externalIssuerUri) {
 
     /** Port names and their defaults; the override variable is VISAPORT_&lt;NAME&gt;_PORT. */
-    static final Map<String, Integer> DEFAULT_PORTS = orderedPorts();
+    public static final Map<String, Integer> DEFAULT_PORTS = orderedPorts();
 
     private static Map<String, Integer> orderedPorts() {
         var ports = new java.util.LinkedHashMap<String, Integer>();

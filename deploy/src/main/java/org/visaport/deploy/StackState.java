@@ -55,7 +55,9 @@ public final class StackState {
         return Optional.of(state);
     }
 
+    /** Adds a part, or replaces the one of the same name (a service restarted). */
     public synchronized void add(Part part) {
+        parts.removeIf(known -> known.name().equals(part.name()));
         parts.add(part);
         save();
     }

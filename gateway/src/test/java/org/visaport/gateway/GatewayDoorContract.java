@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.visaport.testsupport.ApiClient;
@@ -129,6 +132,20 @@ abstract class GatewayDoorContract {
         assertThat(kept.header("X-Request-Id")).isEqualTo("client-42");
         assertThat(NEWS.headersAt("/api/news/articles/request-id-kept").get("X-Request-Id")).isEqualTo("client-42");
         assertThat(replaced.header("X-Request-Id")).isNotEqualTo("bad id\u00e9").matches("[0-9a-f]{16,32}");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void eachRoutedCallLeavesOneLogLineWithItsTraceAndRequestIdButNotItsQuery(CapturedOutput output) {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        api().send("GET", "/api/news/articles/logged?q=dana@mission.example", null, null,
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Request-Id", "support-7"));
+
+        assertThat(NEWS.headersAt("/api/news/articles/logged").get("traceparent")).contains(traceId);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("GET /api/news/articles/logged -> 200 in ")
+                .contains("(trace " + traceId + ", request support-7)")
+                .doesNotContain("dana@mission.example"));
     }
 
     @Test
