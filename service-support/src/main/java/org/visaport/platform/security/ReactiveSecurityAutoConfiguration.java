@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -37,7 +38,11 @@ public class ReactiveSecurityAutoConfiguration {
     ReactiveJwtDecoder reactiveJwtDecoder(VisaportSecurityProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         decoder.setJwtValidator(TokenRules.validator(properties));
-        return decoder;
+        VerifiedTokens verified = new VerifiedTokens(TokenRules.validator(properties), properties.verifiedTokens());
+        return token -> {
+            Jwt known = verified.recall(token);
+            return known != null ? Mono.just(known) : decoder.decode(token).doOnNext(jwt -> verified.remember(token, jwt));
+        };
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -40,7 +41,16 @@ public class ServletSecurityAutoConfiguration {
     JwtDecoder jwtDecoder(VisaportSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         decoder.setJwtValidator(TokenRules.validator(properties));
-        return decoder;
+        VerifiedTokens verified = new VerifiedTokens(TokenRules.validator(properties), properties.verifiedTokens());
+        return token -> {
+            Jwt known = verified.recall(token);
+            if (known != null) {
+                return known;
+            }
+            Jwt jwt = decoder.decode(token);
+            verified.remember(token, jwt);
+            return jwt;
+        };
     }
 
     @Bean

@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicPaths paths anyone may call; tokens sent to them are still validated
  * @param rolePaths   paths only callers with one of the given roles may call, checked before the public paths (the
  *                    gateway's coarse rules; the service behind still enforces the exact rule per operation)
+ * @param verifiedTokens how many verified tokens to remember, so a token sent again is not verified again (see
+ *                    {@link VerifiedTokens}); 0 remembers none
  */
 @ConfigurationProperties("visaport.security")
 public record VisaportSecurityProperties(String issuerUri, String audience, Duration clockSkew, List<String> publicPaths,
-                                         List<RolePath> rolePaths) {
+                                         List<RolePath> rolePaths, Integer verifiedTokens) {
 
     /** Callers need one of {@code roles} for paths matching {@code pattern} (Ant style, e.g. {@code /api/admin/news/**}). */
     public record RolePath(String pattern, List<String> roles) {
@@ -45,6 +47,7 @@ public record VisaportSecurityProperties(String issuerUri, String audience, Dura
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
         rolePaths = rolePaths == null ? List.of() : List.copyOf(rolePaths);
+        verifiedTokens = verifiedTokens == null ? 10_000 : verifiedTokens;
     }
 
     /** The JWKS endpoint of a Keycloak realm; fetched on first use, so a service starts before Keycloak does. */

@@ -14,7 +14,7 @@ class TokenRulesTest {
 
     private static final String ISSUER = "http://127.0.0.1:8180/realms/visaport";
     private static final VisaportSecurityProperties PROPERTIES =
-            new VisaportSecurityProperties(ISSUER, "visaport-api", Duration.ZERO, List.of(), List.of());
+            new VisaportSecurityProperties(ISSUER, "visaport-api", Duration.ZERO, List.of(), List.of(), null);
 
     @Test
     void mapsKeycloakRealmRolesToSpringRoles() {
