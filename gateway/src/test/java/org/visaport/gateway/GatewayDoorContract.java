@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,6 +70,39 @@ abstract class GatewayDoorContract {
         assertProblem(api().send("GET", "/api/news/articles", null, null, Map.of("X-Padding", "p".repeat(20_000))), 431,
                 "headers-too-large");
         assertThat(NEWS.received()).noneMatch(r -> r.path().contains("%00") || r.path().length() > 1000);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItReachesAService() throws Exception {
+        String member = token(DemoUser.MEMBER);
+        byte[] overOneMegabyte = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(overOneMegabyte, (byte) 'x');
+
+        var declared = post("/api/news/articles/too-large-declared", member,
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(overOneMegabyte));
+        var chunked = post("/api/news/articles/too-large-chunked", member,
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(overOneMegabyte)));
+        var small = post("/api/news/articles/small-chunked", member,
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream("{}".getBytes())));
+
+        for (var refused : List.of(declared, chunked)) {
+            assertThat(refused.statusCode()).isEqualTo(413);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.body()).contains("https://visaport.example/problems/too-large");
+        }
+        assertThat(small.statusCode()).isEqualTo(200);
+        assertThat(NEWS.headersAt("/api/news/articles/small-chunked")).containsEntry("Content-Length", "2");
+        assertThat(NEWS.received()).noneMatch(r -> r.path().contains("too-large"));
+    }
+
+    private java.net.http.HttpResponse<String> post(String path, String token, java.net.http.HttpRequest.BodyPublisher body)
+            throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .expectContinue(true).POST(body).build();
+        try (var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()) {
+            return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test
