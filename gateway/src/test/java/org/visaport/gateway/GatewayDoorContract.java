@@ -88,7 +88,7 @@ abstract class GatewayDoorContract {
         for (var refused : List.of(declared, chunked)) {
             assertThat(refused.statusCode()).isEqualTo(413);
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(refused.body()).contains("https://visaport.example/problems/too-large");
+            assertThat(refused.body()).contains("https://visaport.example/problems/payload-too-large");
         }
         assertThat(small.statusCode()).isEqualTo(200);
         assertThat(NEWS.headersAt("/api/news/articles/small-chunked")).containsEntry("Content-Length", "2");

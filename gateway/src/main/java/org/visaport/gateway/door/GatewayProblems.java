@@ -36,7 +36,7 @@ public class GatewayProblems implements WebExceptionHandler {
     private static final Map<Integer, String> SLUGS = Map.ofEntries(
             Map.entry(400, "bad-request"), Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"),
             Map.entry(404, "not-found"), Map.entry(405, "method-not-allowed"), Map.entry(406, "not-acceptable"),
-            Map.entry(413, "too-large"), Map.entry(414, "uri-too-long"), Map.entry(415, "unsupported-media-type"),
+            Map.entry(413, "payload-too-large"), Map.entry(414, "uri-too-long"), Map.entry(415, "unsupported-media-type"),
             Map.entry(429, "rate-limited"), Map.entry(431, "headers-too-large"), Map.entry(502, "unavailable"),
             Map.entry(503, "unavailable"), Map.entry(504, "unavailable"));
 
