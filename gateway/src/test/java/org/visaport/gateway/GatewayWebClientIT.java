@@ -102,29 +102,7 @@ class GatewayWebClientIT {
 
     @Test
     void aMemberSignsInUsesTheApiThroughTheSessionAndSignsOut() throws Exception {
-        // Sign in: the gateway sends the browser to Keycloak with PKCE, as its confidential client.
-        HttpResponse<String> start = get("/oauth2/authorization/keycloak");
-        assertThat(start.statusCode()).isEqualTo(302);
-        String authorize = start.headers().firstValue("Location").orElseThrow();
-        assertThat(authorize).startsWith(parts.keycloak().issuerUri()).contains("client_id=visaport-bff")
-                .contains("code_challenge_method=S256").contains("code_challenge=");
-        HttpResponse<String> loginForm = atKeycloak(HttpRequest.newBuilder(URI.create(authorize)).GET());
-        assertThat(loginForm.statusCode()).as(loginForm.body()).isEqualTo(200);
-        Matcher action = FORM_ACTION.matcher(loginForm.body());
-        assertThat(action.find()).isTrue();
-        HttpResponse<String> signedIn = atKeycloak(HttpRequest.newBuilder(loginForm.uri().resolve(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("username", DemoUser.MEMBER.username(), "password", DemoUser.MEMBER.password())));
-        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-        String callback = signedIn.headers().firstValue("Location").orElseThrow();
-        assertThat(callback).startsWith(gateway("/login/oauth2/code/keycloak").toString());
-
-        HttpResponse<String> back = send(HttpRequest.newBuilder(URI.create(callback)).GET());
-        assertThat(back.statusCode()).isEqualTo(302);
-        assertThat(back.headers().firstValue("Location")).hasValue("/");
-        String sessionCookie = back.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
-        assertThat(sessionCookie).containsIgnoringCase("HttpOnly").contains("SameSite=Lax").contains("Path=/").doesNotContain("Secure");
-        assertThat(back.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("eyJ"));
+        signIn();
 
         // The page learns who is signed in: the name and roles, no token and no e-mail address.
         HttpResponse<String> session = get("/web/session");
@@ -176,6 +154,23 @@ class GatewayWebClientIT {
     }
 
     @Test
+    void theSessionsAccessTokenIsRefreshedBeforeItExpires() throws Exception {
+        accessTokenLifespan("45");
+        try {
+            signIn();
+            assertThat(get("/api/identity/web-client-refresh-1").statusCode()).isEqualTo(200);
+            assertThat(get("/api/identity/web-client-refresh-2").statusCode()).isEqualTo(200);
+        } finally {
+            accessTokenLifespan("");
+        }
+        String first = IDENTITY.receivedAt("/api/identity/web-client-refresh-1").authorization();
+        String second = IDENTITY.receivedAt("/api/identity/web-client-refresh-2").authorization();
+        assertThat(first).startsWith("Bearer ");
+        assertThat(second).startsWith("Bearer ").as("refreshed (and the rotated refresh token kept in the session)").isNotEqualTo(first);
+        assertThat(KeycloakTokens.claims(second.substring(7)).path("azp").asString()).isEqualTo("visaport-bff");
+    }
+
+    @Test
     void bearerCallsNeverTouchTheSession() throws Exception {
         String token = parts.keycloak().accessToken(DemoUser.MEMBER);
         ApiClient.Reply reply = new ApiClient(port).send("POST", "/api/comments/articles/a2/comments-bearer", token, java.util.Map.of(),
@@ -184,6 +179,45 @@ class GatewayWebClientIT {
         assertThat(reply.response().headers().allValues("Set-Cookie")).as("no session, no CSRF cookie")
                 .noneMatch(c -> c.startsWith("XSRF-TOKEN=")).noneMatch(c -> c.startsWith("SESSION=") && !c.startsWith("SESSION=;"));
         assertThat(COMMENTS.receivedAt("/api/comments/articles/a2/comments-bearer").authorization()).isEqualTo("Bearer " + token);
+    }
+
+    /** Sign in: the gateway sends the browser to Keycloak with PKCE, as its confidential client, and gets it back. */
+    private void signIn() throws IOException, InterruptedException {
+        HttpResponse<String> start = get("/oauth2/authorization/keycloak");
+        assertThat(start.statusCode()).isEqualTo(302);
+        String authorize = start.headers().firstValue("Location").orElseThrow();
+        assertThat(authorize).startsWith(parts.keycloak().issuerUri()).contains("client_id=visaport-bff")
+                .contains("code_challenge_method=S256").contains("code_challenge=");
+        HttpResponse<String> loginForm = atKeycloak(HttpRequest.newBuilder(URI.create(authorize)).GET());
+        assertThat(loginForm.statusCode()).as(loginForm.body()).isEqualTo(200);
+        Matcher action = FORM_ACTION.matcher(loginForm.body());
+        assertThat(action.find()).isTrue();
+        HttpResponse<String> signedIn = atKeycloak(HttpRequest.newBuilder(loginForm.uri().resolve(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("username", DemoUser.MEMBER.username(), "password", DemoUser.MEMBER.password())));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        String callback = signedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(callback).startsWith(gateway("/login/oauth2/code/keycloak").toString());
+
+        HttpResponse<String> back = send(HttpRequest.newBuilder(URI.create(callback)).GET());
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(back.headers().firstValue("Location")).hasValue("/");
+        String sessionCookie = back.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
+        assertThat(sessionCookie).containsIgnoringCase("HttpOnly").contains("SameSite=Lax").contains("Path=/").doesNotContain("Secure");
+        assertThat(back.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("eyJ"));
+    }
+
+    /**
+     * Keycloak's access token for this client, in seconds ("" for the realm's 5 minutes). Under a minute, every relayed
+     * call refreshes it first (the refresh happens when a token has less than a minute left).
+     */
+    private void accessTokenLifespan(String seconds) throws IOException, InterruptedException {
+        KeycloakTokens keycloak = parts.keycloak();
+        ObjectNode client = (ObjectNode) JSON.readTree(send(keycloak.adminRequest("/clients?clientId=visaport-bff").GET()).body()).get(0);
+        ((ObjectNode) client.get("attributes")).put("access.token.lifespan", seconds);
+        HttpResponse<String> updated = send(keycloak.adminRequest("/clients/" + client.get("id").asString())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))));
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
     }
 
     private URI gateway(String path) {
