@@ -13,7 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** Real HTTP calls to a service under test, as a client would make them. */
 public final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as the services and the gateway speak it: the JDK client's default (HTTP/2) would offer an h2c upgrade
+     * on every new connection, a second way of talking the tests have no reason to exercise.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUri;
