@@ -74,12 +74,10 @@ class WholeStoryIT {
         Map<String, String> environment = new HashMap<>(Map.of("VISAPORT_HOME", home.toString()));
         freePorts().forEach((name, port) -> environment.put(StackSettings.portVariable(name), Integer.toString(port)));
         settings = StackSettings.fromEnvironment(PROJECT, environment);
-        // Settings by their property names, above each service's own (a variable such as LOGGING_LEVEL_… would lower-case
-        // the logger's name): the services log each request they serve, with its trace id, only at debug level; the
-        // webhook receiver below listens on loopback, where notification-service delivers only when told.
+        // A setting by its property name, above each service's own: the webhook receiver below listens on loopback, where
+        // notification-service delivers only when told.
         stack = new LocalStack(settings, System.out, Map.of("SPRING_APPLICATION_JSON", """
-                {"logging.level.org.springframework.web.servlet.DispatcherServlet": "DEBUG",
-                 "visaport.notifications.webhooks.allowed-private-networks": "127.0.0.1/32"}"""));
+                {"visaport.notifications.webhooks.allowed-private-networks": "127.0.0.1/32"}"""));
         // Should the test JVM be ended before @AfterAll (a build killed), its child processes go with it.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "e2e-stack-stop"));
         stack.start();
@@ -158,7 +156,7 @@ class WholeStoryIT {
         assertThat(answer.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(logLines("gateway")).anyMatch(line -> line.contains(traceId) && line.contains("/api/news/articles"));
-            assertThat(logLines("news-service")).anyMatch(line -> line.contains(traceId));
+            assertThat(logLines("news-service")).anyMatch(line -> line.contains(traceId) && line.contains("GET /api/news/articles 200"));
         });
     }
 
