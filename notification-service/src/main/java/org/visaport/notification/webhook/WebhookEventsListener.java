@@ -2,7 +2,6 @@ package org.visaport.notification.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.visaport.notification.mail.Links;
@@ -10,7 +9,6 @@ import org.visaport.platform.consumer.EventReader;
 import org.visaport.platform.consumer.ProcessedEvents;
 import org.visaport.platform.consumer.UnreadableEvent;
 import org.visaport.platform.topics.Topics;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,21 +51,12 @@ class WebhookEventsListener {
             throw new UnreadableEvent(event.type() + " " + event.id() + " names no article id or title", null);
         }
         processed.once(CONSUMER, event.id(), () -> {
-            Instant occurredAt = occurredAt(value);
+            // When the change happened at news-service.
+            Instant occurredAt = event.time() != null ? event.time() : clock.instant();
             String body = json.writeValueAsString(new ArticlePayload.Body(event.type(), occurredAt,
                     article.withLink(links.article(article.id(), article.slug()))));
             deliveries.queue(new PublishedEvent(event.id(), event.type(), occurredAt, body, clock.instant()),
                     endpoints.subscribedTo(event.type()));
         });
-    }
-
-    /** The envelope's {@code time}: when the change happened at news-service. */
-    private Instant occurredAt(String value) {
-        JsonNode time = json.readTree(value).path("time");
-        try {
-            return time.isString() ? Instant.parse(time.asString()) : clock.instant();
-        } catch (DateTimeParseException e) {
-            return clock.instant();
-        }
     }
 }

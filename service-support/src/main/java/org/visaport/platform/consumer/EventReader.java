@@ -1,5 +1,7 @@
 package org.visaport.platform.consumer;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.visaport.platform.events.EventEnvelope;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,10 +28,19 @@ public class EventReader {
                 throw new UnreadableEvent("not a VisaPort event (no id, type or data)", null);
             }
             return new EventEnvelope<>(event.path("specversion").asString(""), id, type, event.path("source").asString(""),
-                    event.path("subject").asString(null), null, event.path("datacontenttype").asString(null),
+                    event.path("subject").asString(null), time(event.path("time")), event.path("datacontenttype").asString(null),
                     event.path("dataschema").asString(null), event.get("data"));
         } catch (JacksonException e) {
             throw new UnreadableEvent("not JSON", e);
+        }
+    }
+
+    /** When the change happened at its producer; null when the envelope carries no readable time. */
+    private static Instant time(JsonNode time) {
+        try {
+            return time.isString() ? Instant.parse(time.asString()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 
