@@ -142,17 +142,29 @@ class FeedStreams implements SmartLifecycle {
                     }
                     Thread.sleep(properties.pollInterval());
                 }
-                emitter.complete();
+                endQuietly();
             } catch (IOException | IllegalStateException gone) {
                 // The client went away (or the container timed the request out): nothing to tell anyone.
-                emitter.complete();
+                endQuietly();
             } catch (InterruptedException shuttingDown) {
-                emitter.complete();
+                endQuietly();
             } catch (RuntimeException e) {
                 log.warn("Notification stream of member {} failed: {}", memberId, e.toString());
                 emitter.completeWithError(e);
             } finally {
                 release();
+            }
+        }
+
+        /**
+         * Ends the response unless the container has ended it already: once the client's disconnect is noticed, the
+         * request's async context is gone and completing it again throws.
+         */
+        private void endQuietly() {
+            try {
+                emitter.complete();
+            } catch (IllegalStateException alreadyEnded) {
+                log.debug("Stream of member {} had ended already", memberId);
             }
         }
 
