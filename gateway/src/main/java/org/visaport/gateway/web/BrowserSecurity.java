@@ -145,7 +145,8 @@ class BrowserSecurity {
 
     private static ServerWebExchangeMatcher browserRequests() {
         var parser = PathPatternParser.defaultInstance;
-        var pages = ServerWebExchangeMatchers.pathMatchers("/", "/web/**", "/oauth2/**", "/login/**", "/logout", "/favicon.ico");
+        var pages = ServerWebExchangeMatchers.pathMatchers(java.util.stream.Stream.concat(WebPages.PAGES.stream(),
+                java.util.stream.Stream.of("/web/**", "/oauth2/**", "/login/**", "/logout", "/favicon.ico")).toArray(String[]::new));
         var api = parser.parse("/api/**");
         ServerWebExchangeMatcher sessionApiCalls = exchange -> {
             var request = exchange.getRequest();
