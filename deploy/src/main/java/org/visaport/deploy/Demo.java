@@ -89,9 +89,7 @@ public final class Demo {
         expect(send("POST", "/api/identity/applications", null, application, Map.of("Idempotency-Key", "demo-" + suffix)), 202);
 
         step("Keycloak mails a verification link; the applicant opens it");
-        String link = await("the verification mail", () -> mailTexts(email), mails -> mails.contains("/login-actions/action-token"))
-                .transform(mails -> first(VERIFY_LINK, mails));
-        verify(link);
+        verify(verificationLink(email));
 
         step("A moderator approves the application");
         int mailsBeforeApproval = mailCount(email);
@@ -245,6 +243,12 @@ public final class Demo {
         } catch (ConditionTimeoutException e) {
             throw new StackException("demo step " + step + ": no " + what + " within " + PATIENCE.toSeconds() + " s");
         }
+    }
+
+    /** The link in Keycloak's "Verify email" mail to {@code email}, once the mail has come. */
+    public String verificationLink(String email) {
+        return await("the verification mail", () -> mailTexts(email), mails -> mails.contains("/login-actions/action-token"))
+                .transform(mails -> first(VERIFY_LINK, mails));
     }
 
     /**

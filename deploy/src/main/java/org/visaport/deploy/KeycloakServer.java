@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A running Keycloak instance with its own data folder and ports, the VisaPort realm imported on first start. */
 public final class KeycloakServer implements AutoCloseable {
@@ -23,6 +27,10 @@ public final class KeycloakServer implements AutoCloseable {
     /** The sender of the realm's mail (verification links); the realm file names the same. */
     public static final String MAIL_FROM = "noreply@visaport.local";
     public static final String MAIL_FROM_NAME = "VisaPort";
+    /** The gateway's confidential client for browsers. */
+    public static final String BROWSER_CLIENT = "visaport-bff";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
@@ -84,6 +92,49 @@ public final class KeycloakServer implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"smtpServer\":" + smtpSettings(host, port) + "}")));
         if (response.statusCode() != 204) {
             throw new StackException("Keycloak refused the realm's SMTP settings: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /**
+     * Lets the browser client ({@code visaport-bff}, the gateway as backend-for-frontend) come back to the gateway on
+     * this port after sign-in and sign-out. The realm file names port 8080; a stack on other ports (tests, or
+     * {@code VISAPORT_GATEWAY_PORT}) adds its own on every start, as for the SMTP server above.
+     */
+    public void allowBrowserSignInAt(int gatewayPort) {
+        String token = adminToken();
+        URI clients = URI.create(baseUri() + "/admin/realms/" + REALM + "/clients");
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + BROWSER_CLIENT))
+                .header("Authorization", "Bearer " + token).GET());
+        JsonNode list = JSON.readTree(found.body());
+        if (found.statusCode() != 200 || !list.isArray() || list.isEmpty()) {
+            throw new StackException("Keycloak's realm has no client " + BROWSER_CLIENT + " (" + found.statusCode() + ")");
+        }
+        ObjectNode client = (ObjectNode) list.get(0);
+        ArrayNode redirects = client.withArray("redirectUris");
+        ObjectNode attributes = client.withObject("attributes");
+        List<String> logoutRedirects = new ArrayList<>(List.of(attributes.path("post.logout.redirect.uris").asString("").split("##")));
+        logoutRedirects.removeIf(String::isBlank);
+        boolean changed = false;
+        for (String host : List.of("127.0.0.1", "localhost")) {
+            String gateway = "http://" + host + ":" + gatewayPort;
+            if (redirects.valueStream().noneMatch(uri -> uri.asString().equals(gateway + "/login/oauth2/code/keycloak"))) {
+                redirects.add(gateway + "/login/oauth2/code/keycloak");
+                changed = true;
+            }
+            if (!logoutRedirects.contains(gateway + "/")) {
+                logoutRedirects.add(gateway + "/");
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return;
+        }
+        attributes.put("post.logout.redirect.uris", String.join("##", logoutRedirects));
+        HttpResponse<String> updated = send(HttpRequest.newBuilder(URI.create(clients + "/" + client.path("id").asString()))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))));
+        if (updated.statusCode() != 204) {
+            throw new StackException("Keycloak refused the browser client's addresses: " + updated.statusCode() + " " + updated.body());
         }
     }
 

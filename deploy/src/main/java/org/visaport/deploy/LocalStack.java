@@ -146,6 +146,7 @@ public final class LocalStack {
         started.push(keycloak);
         // Where the verification links go: the local mail server, readable through the mail box's web API.
         keycloak.useSmtpServer("127.0.0.1", settings.port("smtp"));
+        keycloak.allowBrowserSignInAt(settings.port("gateway"));
         state.add(new StackState.Part("keycloak", keycloak.baseUri() + "/admin/", keycloak.readinessUri().toString(),
                 keycloak.process().pid()));
         out.println("  keycloak ready");
@@ -218,6 +219,13 @@ public final class LocalStack {
         out.printf("  %-22s %-44s %s%n", "kafka", settings.kafkaBootstrapServers(), "");
         out.printf("  %-22s %-44s %s%n", "mongodb", settings.mongoUri().replaceAll("//[^@/]*@", "//***@"), "");
         out.println();
+        out.println("Open VisaPort in a browser: " + webAddress(settings));
+        out.println();
+    }
+
+    /** Where a person opens VisaPort: the gateway serves the web client. */
+    public static String webAddress(StackSettings settings) {
+        return "http://127.0.0.1:" + settings.port("gateway") + "/";
     }
 
     /** Keeps the stack in the foreground and says when a part dies, so nobody wonders why a URL stopped answering. */

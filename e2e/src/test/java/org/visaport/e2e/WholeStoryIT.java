@@ -2,7 +2,6 @@ package org.visaport.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,29 +26,26 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.visaport.deploy.BuildArtifacts;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.visaport.deploy.Demo;
 import org.visaport.deploy.LocalStack;
-import org.visaport.deploy.Ports;
 import org.visaport.deploy.ServiceSpec;
 import org.visaport.deploy.StackSettings;
 import org.visaport.platform.topics.Topics;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole system as it runs: the local stack ({@link LocalStack}: Kafka, the MongoDB-wire server, Keycloak, the SMTP
- * server and the five packaged services, on free ports with a state folder of its own) and, through the gateway only,
+ * The whole system as it runs: the local stack ({@link RunningStack}) and, through the gateway only,
  * the story `./visaport demo` walks ({@link Demo}). Around the story it checks what the demo cannot see from outside:
  * the article event on Kafka and at a registered webhook, the applicant's address in no answer, log line or public
  * event, one trace id in the gateway's and the service's logs, and a stopped comment-service costing a fast 503.
  */
+@ExtendWith(RunningStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeStoryIT {
 
-    private static final Path PROJECT = Path.of(System.getProperty("visaport.project.directory", "..")).toAbsolutePath().normalize();
     private static final ServiceSpec COMMENT_SERVICE = service("comment-service");
 
-    private static Path home;
     private static StackSettings settings;
     private static LocalStack stack;
     private static Demo demo;
@@ -61,45 +54,19 @@ class WholeStoryIT {
     private static Demo.Outcome outcome;
 
     @BeforeAll
-    static void startTheStack() throws Exception {
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            assumeTrue(Files.isRegularFile(service.jar(PROJECT)),
-                    "end-to-end test skipped: " + service.jar(PROJECT) + " is not built (run ./mvnw verify from the project root)");
-        }
-        BuildArtifacts artifacts = BuildArtifacts.load();
-        assumeTrue(Files.isRegularFile(artifacts.keycloakZip()) && Files.isRegularFile(artifacts.greenmailJar()),
-                "end-to-end test skipped: the Keycloak distribution or GreenMail was not downloaded by the build");
-
-        home = Files.createTempDirectory("visaport-e2e");
-        Map<String, String> environment = new HashMap<>(Map.of("VISAPORT_HOME", home.toString()));
-        freePorts().forEach((name, port) -> environment.put(StackSettings.portVariable(name), Integer.toString(port)));
-        settings = StackSettings.fromEnvironment(PROJECT, environment);
-        // A setting by its property name, above each service's own: the webhook receiver below listens on loopback, where
-        // notification-service delivers only when told.
-        stack = new LocalStack(settings, System.out, Map.of("SPRING_APPLICATION_JSON", """
-                {"visaport.notifications.webhooks.allowed-private-networks": "127.0.0.1/32"}"""));
-        // Should the test JVM be ended before @AfterAll (a build killed), its child processes go with it.
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "e2e-stack-stop"));
-        stack.start();
-
-        demo = new Demo(settings, System.out);
+    static void registerAWebhook() throws IOException {
+        settings = RunningStack.parts().settings();
+        stack = RunningStack.parts().stack();
+        demo = RunningStack.parts().demo();
         receiver = WebhookReceiver.start();
         webhook = demo.send("POST", "/api/admin/notifications/webhooks", demo.token("admin@visaport.local", "Admin-Local-2026"),
                 Map.of("url", receiver.url(), "eventTypes", List.of("article.published"), "description", "end-to-end test"), Map.of());
     }
 
     @AfterAll
-    static void stopTheStack() throws IOException {
+    static void stopTheReceiver() {
         if (receiver != null) {
             receiver.close();
-        }
-        if (stack != null) {
-            stack.stop();
-        }
-        if (home != null) {
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
         }
     }
 
@@ -163,6 +130,7 @@ class WholeStoryIT {
     @Test
     @Order(5)
     void whileCommentServiceIsDownCommentRoutesAnswer503FastNewsGoesOnAndTheyRecover() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(stack != null, "the outage test needs a stack of its own");
         String articleId = demo.get("/api/news/articles?limit=1", null).path("items").get(0).path("id").asString();
         String thread = "/api/comments/articles/" + articleId + "/comments";
         assertThat(demo.send("GET", thread, null, null, Map.of()).statusCode()).isEqualTo(200);
@@ -202,18 +170,6 @@ class WholeStoryIT {
                     assertThat(event.path("data").path("id").asString()).isEqualTo(outcome.briefingId());
                     assertThat(delivery.body()).as("the teaser only").doesNotContain("Members-only text");
                 }));
-    }
-
-    private static Map<String, Integer> freePorts() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String name : StackSettings.DEFAULT_PORTS.keySet()) {
-            int port;
-            do {
-                port = Ports.findFree();
-            } while (ports.containsValue(port));
-            ports.put(name, port);
-        }
-        return ports;
     }
 
     /** Every record's value in the topics, from the beginning to what they hold now. */
