@@ -3,6 +3,9 @@
 import { h } from './dom.js';
 import { format } from './i18n.js';
 
+const RETRY_FIRST_MS = 5000;
+const RETRY_MAX_MS = 120000;
+
 export class Bell {
   constructor({ api, session }) {
     this.api = api;
@@ -11,6 +14,7 @@ export class Bell {
     this.available = session.signedIn;
     this.anchor = h('a', { href: '/notifications', 'data-link': true, class: 'bell', id: 'bell' });
     this.texts = null;
+    this.retryIn = RETRY_FIRST_MS;
   }
 
   element(texts) {
@@ -25,9 +29,12 @@ export class Bell {
     }
     const t = this.texts;
     this.anchor.hidden = !this.available;
-    this.anchor.setAttribute('aria-label', this.unread > 0 ? format(t.notificationsUnread, { count: this.unread }) : t.notifications);
-    this.anchor.replaceChildren(h('span', { 'aria-hidden': 'true', class: 'bell-icon' }, '🔔'), ' ', t.notifications,
-      this.unread > 0 ? h('span', { class: 'badge', 'aria-hidden': 'true', id: 'unread-count' }, String(this.unread)) : null);
+    // The name comes from what shows, so speech and sight agree: "Notifications", and the count as words for speech.
+    this.anchor.replaceChildren(h('span', { 'aria-hidden': 'true', class: 'bell-icon' }, '🔔'), ' ', t.notifications);
+    if (this.unread > 0) {
+      this.anchor.append(h('span', { class: 'badge', 'aria-hidden': 'true', id: 'unread-count' }, String(this.unread)),
+        h('span', { class: 'visually-hidden' }, format(t.unreadSuffix, { count: this.unread })));
+    }
   }
 
   /** Reads the count again: after a page marks items read, and whenever the stream (re)connects. */
@@ -52,12 +59,21 @@ export class Bell {
       return;
     }
     this.refresh();
+    this.connect();
+    // Closing the stream as the page goes lets the service count it gone at once, not at its next heartbeat.
+    window.addEventListener('pagehide', () => this.stream?.close());
+  }
+
+  connect() {
     if (!('EventSource' in window)) {
       return;
     }
-    // EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed across a reconnect.
+    // EventSource reconnects by itself after a dropped connection and sends Last-Event-ID, so nothing is missed.
     this.stream = new EventSource('/api/notifications/stream');
-    this.stream.addEventListener('ready', () => this.refresh());
+    this.stream.addEventListener('ready', () => {
+      this.retryIn = RETRY_FIRST_MS;
+      this.refresh();
+    });
     this.stream.addEventListener('reset', () => {
       this.refresh();
       window.dispatchEvent(new CustomEvent('visaport:feed-reset'));
@@ -76,9 +92,17 @@ export class Bell {
       window.dispatchEvent(new CustomEvent('visaport:notification', { detail: item }));
     });
     this.stream.onerror = () => {
+      // Refused outright (too many streams open, the service unavailable): EventSource gives up, so try again later,
+      // and keep the count current meanwhile.
       if (this.stream.readyState === EventSource.CLOSED) {
-        this.available = false;
-        this.draw();
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => {
+          this.refresh();
+          if (this.available) {
+            this.connect();
+          }
+        }, this.retryIn);
+        this.retryIn = Math.min(this.retryIn * 2, RETRY_MAX_MS);
       }
     };
   }
