@@ -88,7 +88,6 @@ export const texts = {
       why: 'Why:',
       updated: 'Your comment was updated.',
       editWaiting: 'Your edited comment is waiting for moderation.',
-      yours: 'your comment, waiting for moderation',
       newActivity: 'There is new activity in this discussion.',
       showNew: 'Show new comments',
       needText: 'Please write something first.',
@@ -181,7 +180,6 @@ export const texts = {
       why: 'Pourquoi :',
       updated: 'Votre commentaire a été modifié.',
       editWaiting: 'Votre commentaire modifié attend la modération.',
-      yours: 'votre commentaire, en attente de modération',
       newActivity: 'Il y a du nouveau dans cette discussion.',
       showNew: 'Afficher les nouveaux commentaires',
       needText: 'Veuillez d’abord écrire quelque chose.',
@@ -979,15 +977,17 @@ export function renderComments(section, ctx, article) {
   }
   window.addEventListener('visaport:notification', onNotification);
 
-  // Edit buttons go when the edit window closes, without waiting for the next load.
+  // Edit buttons go when the edit window closes, without waiting for the next load; an edit already open is left
+  // to the service to answer.
   const timer = setInterval(() => {
-    for (const [id, entry] of items) {
+    for (const entry of items.values()) {
       const button = entry.li.querySelector(':scope > .comment-body > .comment-actions [data-action="edit"]');
-      if (button && !canEdit(entry.comment)) {
-        const panelOpen = !entry.li.querySelector(':scope > .comment-body > .comment-panel')?.hidden;
-        if (!panelOpen) {
-          redraw(id);
+      const panelOpen = !entry.li.querySelector(':scope > .comment-body > .comment-panel')?.hidden;
+      if (button && !panelOpen && !canEdit(entry.comment)) {
+        if (document.activeElement === button) {
+          (button.nextElementSibling || button.previousElementSibling)?.focus();
         }
+        button.remove();
       }
     }
   }, 15000);
