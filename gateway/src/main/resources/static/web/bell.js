@@ -3,8 +3,9 @@
 import { h } from './dom.js';
 import { format } from './i18n.js';
 
-const RETRY_FIRST_MS = 5000;
-const RETRY_MAX_MS = 120000;
+const RETRY_FIRST_MS = 3000;
+// A stream the service still counts after its page went (until its next heartbeat) frees its place within seconds.
+const RETRY_MAX_MS = 30000;
 
 export class Bell {
   constructor({ api, session }) {

@@ -13,7 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,10 +37,21 @@ final class Browser implements AutoCloseable {
     /** The accessibility rules the pages are held to: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
     private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
+    /**
+     * Selenium warns on every start that it has no DevTools bindings for this Chromium: the tests use WebDriver only.
+     * Held here, as java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger SELENIUM = quiet(java.util.logging.Logger.getLogger("org.openqa.selenium"));
+
     private final String base;
     private final Path profile;
     private final ChromeDriver driver;
     private final Path screenshots;
+
+    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
 
     static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -110,7 +121,15 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(Function<WebDriver, T> condition, Duration patience) {
-        return new WebDriverWait(driver, patience).until(condition::apply);
+        try {
+            return new WebDriverWait(driver, patience).until(condition::apply);
+        } catch (TimeoutException e) {
+            // What the person would have seen, so a failure in CI says more than "timed out".
+            String shown = driver.findElements(By.cssSelector("main h1, [role='alert'], [role='status'], .error")).stream()
+                    .map(WebElement::getText).filter(text -> !text.isBlank()).collect(java.util.stream.Collectors.joining("\n"));
+            throw new TimeoutException(e.getMessage() + "\nat " + driver.getCurrentUrl() + ", the page showed:\n"
+                    + shown.substring(0, Math.min(shown.length(), 1500)), e);
+        }
     }
 
     String title() {
