@@ -81,19 +81,25 @@ class GatewayWebClientIT {
     }
 
     @Test
-    void anAnonymousBrowserGetsTheWelcomePageUnderAStrictContentSecurityPolicy() throws Exception {
-        HttpResponse<String> page = get("/");
-
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(page.body()).contains("Welcome to VisaPort. If you are a member of the diplomatic corps, please sign in or register "
-                + "to use our services.").contains("Not a member yet? Sign up!").contains("<html lang=\"en\">")
-                .contains("<script type=\"module\" src=\"/web/app.js\"></script>").doesNotContain("<script>").doesNotContain("style=");
-        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(policy).contains("script-src 'self'").contains("style-src 'self'").contains("frame-ancestors 'none'")
-                .doesNotContain("unsafe-inline");
+    void everyPageIsTheSameFrameUnderAStrictContentSecurityPolicyAndHoldsNoContent() throws Exception {
+        HttpResponse<String> welcome = get("/");
+        for (String page : List.of("/", "/signup", "/news", "/news/envoys-meet-in-vienna", "/notifications",
+                "/notifications/settings", "/profile", "/moderation", "/moderation/comments", "/newsroom/new")) {
+            HttpResponse<String> answer = get(page);
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            // The frame only: what a page shows comes from the APIs, with the reader's own entitlement, never in the HTML.
+            assertThat(answer.body()).as(page).isEqualTo(welcome.body());
+            String policy = answer.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(policy).contains("script-src 'self'").contains("style-src 'self'").contains("frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline");
+        }
+        assertThat(welcome.body()).contains("<html lang=\"en\">").contains("<script type=\"module\" src=\"/web/app.js\"></script>")
+                .doesNotContain("<script>").doesNotContain("style=").doesNotContain("og:").doesNotContain("description");
         assertThat(get("/web/app.js").statusCode()).isEqualTo(200);
-        assertThat(get("/web/i18n.js").body()).contains("Bienvenue sur VisaPort");
+        assertThat(get("/web/pages/welcome.js").body()).contains("Welcome to VisaPort. If you are a member of the diplomatic corps, "
+                + "please sign in or register to use our services.").contains("Not a member yet?").contains("Bienvenue sur VisaPort");
+        assertThat(get("/not-a-page").statusCode()).as("no page: the API door's answer").isEqualTo(401);
 
         HttpResponse<String> session = get("/web/session");
         assertThat(session.statusCode()).isEqualTo(200);
