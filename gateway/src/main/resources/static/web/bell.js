@@ -31,7 +31,7 @@ export class Bell {
     const t = this.texts;
     this.anchor.hidden = !this.available;
     // The name comes from what shows, so speech and sight agree: "Notifications", and the count as words for speech.
-    this.anchor.replaceChildren(h('span', { 'aria-hidden': 'true', class: 'bell-icon' }, '🔔'), ' ', t.notifications);
+    this.anchor.replaceChildren(h('img', { src: '/web/bell.svg', alt: '', class: 'bell-icon', width: 18, height: 18 }), ' ', t.notifications);
     if (this.unread > 0) {
       this.anchor.append(h('span', { class: 'badge', 'aria-hidden': 'true', id: 'unread-count' }, String(this.unread)),
         h('span', { class: 'visually-hidden' }, format(t.unreadSuffix, { count: this.unread })));

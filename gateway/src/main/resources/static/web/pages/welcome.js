@@ -1,5 +1,5 @@
 // The welcome page: what VisaPort is, sign in, sign up; once signed in, a greeting and the way to the news.
-import { h, link } from '../dom.js';
+import { h, link, replace } from '../dom.js';
 
 export const texts = {
   en: {
@@ -31,13 +31,13 @@ export function render({ main, session, t, setTitle, signInLink, query }) {
   const failed = query.get('signin') === 'failed' ? h('p', { role: 'alert', class: 'problem' }, t.signInFailed) : null;
   if (session.signedIn) {
     const applicant = !session.roles.includes('member') && session.roles.includes('applicant');
-    main.append(h('h1', {}, t.title), failed,
+    replace(main, h('h1', {}, t.title), failed,
       h('p', { id: 'greeting' }, t.greeting.replace('{name}', session.displayName)),
       applicant ? h('p', { class: 'note' }, t.applicantNote) : null,
       h('p', {}, link('/news', { class: 'button' }, t.readNews)));
     return;
   }
-  main.append(h('h1', {}, t.title), failed,
+  replace(main, h('h1', {}, t.title), failed,
     h('p', {}, t.welcome),
     h('p', { class: 'note' }, t.what),
     h('p', { class: 'actions' }, signInLink(t.signIn, { class: 'button' }), ' ', link('/news', { class: 'button secondary' }, t.readNews)),
