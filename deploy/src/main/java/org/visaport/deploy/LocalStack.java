@@ -25,6 +25,8 @@ public final class LocalStack {
     private final PrintStream out;
     private final Map<String, String> serviceEnvironment;
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+    /** {@code VISAPORT_AOT_CACHE=false} starts the services without their AOT caches (to compare, or to rule them out). */
+    private final boolean aotCache = !"false".equalsIgnoreCase(System.getenv("VISAPORT_AOT_CACHE"));
     private StackState state;
 
     public LocalStack(StackSettings settings, PrintStream out) {
@@ -161,10 +163,9 @@ public final class LocalStack {
     }
 
     private void startService(ServiceSpec service) {
-        List<String> command = List.of(JavaRuntime.javaExecutable().toString(), "-Xmx384m",
-                "-jar", runningCopy(service).toString());
         Map<String, String> environment = service.environment(settings);
         environment.putAll(serviceEnvironment);
+        List<String> command = launch(service, environment);
         ManagedProcess process = ManagedProcess.start(service.module(), command, environment,
                 settings.home(), settings.logs().resolve(service.module() + ".log"));
         started.push(process);
@@ -172,6 +173,30 @@ public final class LocalStack {
                 service.readinessUri(settings).toString(), process.pid()));
         Readiness.await(service.module(), () -> Readiness.httpOk(service.readinessUri(settings)), process, SERVICE_READY_TIMEOUT);
         out.println("  " + service.module() + " ready");
+    }
+
+    /**
+     * The service's command line: with its AOT cache (made on the first start after a build, which takes a training
+     * run) unless {@code VISAPORT_AOT_CACHE=false} or the JDK is older than 25.
+     */
+    private List<String> launch(ServiceSpec service, Map<String, String> environment) {
+        List<String> jvmOptions = List.of("-Xmx384m");
+        Path jar = runningCopy(service);
+        if (!aotCache || !AotCaches.supported()) {
+            return List.of(JavaRuntime.javaExecutable().toString(), "-Xmx384m", "-jar", jar.toString());
+        }
+        // The training run refreshes the application context and exits before serving: no port of its own is needed.
+        Map<String, String> training = new java.util.HashMap<>(environment);
+        training.put("SERVER_PORT", "0");
+        training.put("GATEWAY_MANAGEMENT_PORT", "0");
+        AotCaches.Launch launch = new AotCaches(settings.cacheDirectory().resolve("aot"), JavaRuntime.javaExecutable(), settings.logs())
+                .prepare(service.module(), jar, jvmOptions, training);
+        if (!launch.cached()) {
+            out.println("  " + service.module() + ": no AOT cache (see " + settings.logs().resolve(service.module() + "-aot.log") + ")");
+        } else if (launch.preparation().toSeconds() >= 1) {
+            out.println("  " + service.module() + ": AOT cache made in " + launch.preparation().toSeconds() + " s (once per build)");
+        }
+        return launch.command();
     }
 
     /** Runs a copy, so a build started while the stack runs cannot pull the jar from under a live service. */

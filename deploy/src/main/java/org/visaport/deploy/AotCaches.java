@@ -1,0 +1,179 @@
+package org.visaport.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * The JDK's ahead-of-time cache (JEP 483/514/515) for the services: classes read, linked and profiled once, in a
+ * training run, and mapped at every later start. Each cache sits in a folder named by the SHA-256 of the jar it was
+ * made from and of the JDK that made it. The JDK here (Temurin 25.0.3, JDK-8377932) would otherwise run a cache made
+ * from an older jar without a word, with the old classes; a changed jar gets a folder, extraction and training run of
+ * its own, and the folders of older jars of the same service are removed.
+ *
+ * <p>A Spring Boot jar is extracted first ({@code -Djarmode=tools extract}), as the cache works only with classes on
+ * a plain class path; its training run ends once the application context has refreshed
+ * ({@code spring.context.exit=onRefresh}), before anything is served or consumed. Below Java 25, or when the training
+ * run fails, the service runs from its jar as before: the cache only ever makes a start faster.
+ */
+public final class AotCaches {
+
+    static final int FIRST_FEATURE_VERSION = 25;
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Path root;
+    private final Path javaExecutable;
+    private final Path logs;
+
+    /** What to run: the command line, and whether it uses a cache (false also when the cache could not be made). */
+    public record Launch(List<String> command, boolean cached, Duration preparation) {
+    }
+
+    public AotCaches(Path root, Path javaExecutable, Path logs) {
+        this.root = root;
+        this.javaExecutable = javaExecutable;
+        this.logs = logs;
+    }
+
+    /** Whether this JDK has {@code -XX:AOTCacheOutput}. */
+    public static boolean supported() {
+        return Runtime.version().feature() >= FIRST_FEATURE_VERSION;
+    }
+
+    /**
+     * The command that runs {@code jar} with {@code jvmOptions}, with its cache: made now (extraction and a training run
+     * with {@code trainingEnvironment}) when this jar and JDK have none yet.
+     */
+    public Launch prepare(String name, Path jar, List<String> jvmOptions, Map<String, String> trainingEnvironment) {
+        long started = System.nanoTime();
+        if (!supported()) {
+            return new Launch(command(jvmOptions, List.of(), jar), false, Duration.ZERO);
+        }
+        Path folder = root.resolve(name + "-" + key(jar));
+        Path cache = folder.resolve("app.aot");
+        try {
+            Path runnable = extracted(name, jar, folder);
+            if (!Files.isRegularFile(cache)) {
+                train(name, runnable, jvmOptions, trainingEnvironment, cache);
+            }
+            removeOlderCaches(name, folder);
+            return new Launch(command(jvmOptions, List.of("-XX:AOTCache=" + cache), runnable), true,
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException | StackException e) {
+            // No cache is no harm: the service starts as it always did, just slower.
+            return new Launch(command(jvmOptions, List.of(), jar), false, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private List<String> command(List<String> jvmOptions, List<String> cacheOptions, Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable.toString());
+        command.addAll(jvmOptions);
+        command.addAll(cacheOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    /** The jar to run: the extracted Spring Boot application, or the jar itself when it is a plain one. */
+    private Path extracted(String name, Path jar, Path folder) throws IOException {
+        if (!isSpringBootJar(jar)) {
+            Path copy = folder.resolve(jar.getFileName());
+            if (!Files.isRegularFile(copy)) {
+                Files.createDirectories(folder);
+                Path partial = Files.createTempFile(folder, "copy", ".jar");
+                Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return copy;
+        }
+        Path application = folder.resolve("application");
+        Path runnable = application.resolve(jar.getFileName());
+        if (Files.isRegularFile(runnable)) {
+            return runnable;
+        }
+        Files.createDirectories(folder);
+        Path partial = Files.createTempDirectory(folder, "extracting");
+        ManagedProcess.start(name + " extraction", List.of(javaExecutable.toString(), "-Djarmode=tools", "-jar", jar.toString(),
+                        "extract", "--destination", partial.resolve("application").toString()), Map.of(), folder,
+                logs.resolve(name + "-aot.log")).awaitSuccess(Duration.ofMinutes(2));
+        // The folder appears whole or not at all, so an interrupted extraction is never taken for a finished one.
+        Files.move(partial.resolve("application"), application, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(partial);
+        return runnable;
+    }
+
+    private void train(String name, Path runnable, List<String> jvmOptions, Map<String, String> environment, Path cache)
+            throws IOException {
+        // Two stacks may train the same jar at once: each writes its own file, the first to finish wins.
+        Path partial = cache.resolveSibling("app.aot." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".partial");
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable.toString());
+        command.addAll(jvmOptions);
+        command.add("-XX:AOTCacheOutput=" + partial);
+        command.add("-Dspring.context.exit=onRefresh");
+        command.add("-jar");
+        command.add(runnable.toString());
+        ManagedProcess.start(name + " training run", command, environment, runnable.getParent(), logs.resolve(name + "-aot.log"))
+                .awaitSuccess(TRAINING_TIMEOUT);
+        if (!Files.isRegularFile(partial)) {
+            throw new StackException(name + ": the training run wrote no AOT cache; see " + logs.resolve(name + "-aot.log"));
+        }
+        Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void removeOlderCaches(String name, Path current) throws IOException {
+        try (Stream<Path> folders = Files.list(root)) {
+            for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith(name + "-") && !f.equals(current)
+                    && f.getFileName().toString().substring(name.length() + 1).matches("[0-9a-f]{24}")).toList()) {
+                deleteTree(folder);
+            }
+        }
+    }
+
+    /** The jar's content and the JDK that runs it: a cache is valid for exactly this pair. */
+    static String key(Path jar) {
+        try (InputStream in = Files.newInputStream(jar)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((Runtime.version() + "|" + System.getProperty("java.home") + "|").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
+        } catch (IOException e) {
+            throw new StackException("cannot read " + jar + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isSpringBootJar(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getEntry("BOOT-INF/") != null || file.getEntry("BOOT-INF/classes/") != null
+                    || file.stream().anyMatch(entry -> entry.getName().startsWith("BOOT-INF/"));
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

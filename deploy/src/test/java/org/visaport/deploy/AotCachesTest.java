@@ -1,0 +1,98 @@
+package org.visaport.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The AOT cache of a jar is made once, used after, and never outlives a change of the jar. */
+class AotCachesTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aChangedJarNeverRunsWithTheCacheOfTheOldOne() throws Exception {
+        assumeTrue(AotCaches.supported(), "AOT caches need Java " + AotCaches.FIRST_FEATURE_VERSION + "+");
+        AotCaches caches = new AotCaches(folder.resolve("aot"), Path.of(System.getProperty("java.home"), "bin", "java"), folder);
+        Path jar = folder.resolve("greeting.jar");
+
+        writeJar(jar, "version one");
+        AotCaches.Launch first = caches.prepare("greeting", jar, List.of(), Map.of());
+        assertThat(first.cached()).isTrue();
+        assertThat(run(first)).contains("version one");
+        assertThat(caches.prepare("greeting", jar, List.of(), Map.of()).command()).as("made once, then reused")
+                .isEqualTo(first.command());
+
+        // The same path, new content: as after a rebuild.
+        writeJar(jar, "version two");
+        AotCaches.Launch second = caches.prepare("greeting", jar, List.of(), Map.of());
+        assertThat(second.cached()).isTrue();
+        assertThat(second.command()).isNotEqualTo(first.command());
+        assertThat(run(second)).contains("version two").doesNotContain("version one");
+        try (Stream<Path> kept = Files.list(folder.resolve("aot"))) {
+            assertThat(kept.toList()).as("only the current jar's cache is kept").hasSize(1);
+        }
+    }
+
+    @Test
+    void theKeyFollowsTheJarsContentNotItsName() throws Exception {
+        Path one = folder.resolve("one.jar");
+        Path other = folder.resolve("other.jar");
+        writeJar(one, "same");
+        Files.copy(one, other);
+        assertThat(AotCaches.key(one)).isEqualTo(AotCaches.key(other));
+        writeJar(other, "changed");
+        assertThat(AotCaches.key(one)).isNotEqualTo(AotCaches.key(other));
+    }
+
+    /** Runs the launch with -XX:AOTMode=on, so a cache that cannot be used fails the run instead of being skipped. */
+    private static String run(AotCaches.Launch launch) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(launch.command());
+        command.add(1, "-XX:AOTMode=on");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    /** A jar whose main class prints {@code greeting}, compiled here. */
+    private void writeJar(Path jar, String greeting) throws IOException {
+        Path sources = Files.createTempDirectory(folder, "src");
+        Path source = sources.resolve("Greeting.java");
+        Files.writeString(source, """
+                public class Greeting {
+                    public static void main(String[] args) {
+                        System.out.println("%s");
+                    }
+                }
+                """.formatted(greeting));
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", sources.toString(), source.toString())).isZero();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Greeting");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            JarEntry entry = new JarEntry("Greeting.class");
+            entry.setTime(0);
+            out.putNextEntry(entry);
+            out.write(Files.readAllBytes(sources.resolve("Greeting.class")));
+            out.closeEntry();
+        }
+    }
+}
