@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -122,7 +123,8 @@ final class Browser implements AutoCloseable {
 
     <T> T until(Function<WebDriver, T> condition, Duration patience) {
         try {
-            return new WebDriverWait(driver, patience).until(condition::apply);
+            // A page redraws what changed: an element found a moment ago may be gone by the next look.
+            return new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class).until(condition::apply);
         } catch (TimeoutException e) {
             // What the person would have seen, so a failure in CI says more than "timed out".
             String shown = driver.findElements(By.cssSelector("main h1, [role='alert'], [role='status'], .error")).stream()
@@ -146,6 +148,11 @@ final class Browser implements AutoCloseable {
 
     Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);
+    }
+
+    /** Runs a script that calls its last argument with the result, e.g. after a fetch. */
+    Object async(String script, Object... arguments) {
+        return driver.executeAsyncScript(script, arguments);
     }
 
     /** Signs in through Keycloak's login page, starting from the page's own sign-in link. */
