@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class AotCaches {
 
     static final int FIRST_FEATURE_VERSION = 25;
-    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path root;
     private final Path javaExecutable;
