@@ -6,7 +6,7 @@ import { newIdempotencyKey } from '../api.js';
 import { h, link, replace, time, trustedHtml } from '../dom.js';
 import { clearErrors, field, showErrors, values } from '../forms.js';
 import { format } from '../i18n.js';
-import { forgetArticle, rememberArticle, stateBadge } from './newsroom.js';
+import { stateBadge } from './newsroom.js';
 
 const ADMIN = '/api/admin/news/articles';
 const LIMITS = { title: 200, lede: 600, body: 100000, place: 120, source: 300, note: 2000, language: 35 };
@@ -306,7 +306,6 @@ export async function render(ctx) {
       view = await api(address);
     } catch (error) {
       if (error?.status === 404) {
-        forgetArticle(id);
         setTitle(t.notFoundTitle);
         main.append(back, h('h1', {}, t.notFoundTitle), h('p', { id: 'article-missing' }, t.articleNotFound));
         return undefined;
@@ -318,7 +317,6 @@ export async function render(ctx) {
     if (!view || typeof view !== 'object') {
       view = {};
     }
-    rememberArticle(view.id || id);
   }
 
   const heading = h('h1', { id: 'editor-title' });
@@ -693,7 +691,6 @@ export async function render(ctx) {
         if (!created?.id) {
           throw new Error(t.failed);
         }
-        rememberArticle(created.id);
         if (!stopped) {
           carried = { id: created.id, text: t.draftCreated };
           navigate(`/newsroom/${encodeURIComponent(created.id)}`, { replace: true });

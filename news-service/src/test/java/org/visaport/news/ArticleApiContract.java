@@ -18,10 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,7 +33,6 @@ import org.visaport.testsupport.ApiClient;
 import org.visaport.testsupport.AsyncApiSchemas;
 import org.visaport.testsupport.DemoUser;
 import org.visaport.testsupport.KeycloakTokens;
-import org.visaport.testsupport.Parts;
 import org.visaport.testsupport.TopicReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,14 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The news service as readers, editors and downstream systems use it, over real HTTP with real tokens, against the
  * real broker and database. Each test makes its own articles, marked with words no other test uses.
  */
-abstract class ArticleApiContract {
+abstract class ArticleApiContract extends NewsApiSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Value("${local.server.port}")
-    private int port;
-    @Autowired
-    private Parts parts;
     @Autowired
     private ArticleService service;
     @Autowired
@@ -60,14 +53,6 @@ abstract class ArticleApiContract {
     private MongoTemplate mongo;
     @Autowired
     private ArticleQueries queries;
-    private ApiClient api;
-    private String marker;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-        marker = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    }
 
     @Test
     void publishedArticlesShowTeasersToEveryoneAndTheFullTextToMembers() {
@@ -455,66 +440,6 @@ abstract class ArticleApiContract {
             sleep(250);
         }
         throw new AssertionError("article " + id + " did not appear after its embargo");
-    }
-
-    private static void assertFieldError(ApiClient.Reply reply, String field) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/validation");
-        if (field != null) {
-            List<String> fields = new ArrayList<>();
-            reply.json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
-            assertThat(fields).as(reply.body()).contains(field);
-        }
-    }
-
-    private Map<String, Object> article(String title) {
-        return article(title, "The **envoys** met for three hours.");
-    }
-
-    private Map<String, Object> article(String title, String body) {
-        return article(title, body, Map.of());
-    }
-
-    private Map<String, Object> article(String title, String body, Map<String, Object> overrides) {
-        Map<String, Object> article = new HashMap<>();
-        article.put("title", title);
-        article.put("lede", "A short summary of " + title + ".");
-        article.put("body", body);
-        article.put("dateline", Map.of("place", "Vienna, Austria", "date", "2016-10-03"));
-        article.put("tags", List.of(marker, "diplomacy"));
-        article.put("regions", List.of("europe"));
-        article.put("countries", List.of("AT"));
-        article.put("language", "en");
-        article.put("source", "Test desk");
-        article.putAll(overrides);
-        return article;
-    }
-
-    private JsonNode create(Map<String, Object> article) {
-        ApiClient.Reply reply = api.post("/api/admin/news/articles", token(DemoUser.EDITOR), article);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json();
-    }
-
-    private JsonNode publish(JsonNode draft) {
-        return action(draft.path("id").asString(), "publish", Map.of("version", draft.path("version").asLong()));
-    }
-
-    private JsonNode action(String id, String action, Map<String, Object> body) {
-        ApiClient.Reply reply = api.post("/api/admin/news/articles/" + id + "/" + action, token(DemoUser.EDITOR), body);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json();
-    }
-
-    private String token(DemoUser user) {
-        return parts.keycloak().accessToken(user);
-    }
-
-    private static List<String> titles(JsonNode page) {
-        List<String> titles = new ArrayList<>();
-        page.path("items").forEach(item -> titles.add(item.path("title").asString()));
-        return titles;
     }
 
     /** Runs the calls at the same moment, each on its own thread, and returns their results in order. */

@@ -17,7 +17,8 @@ import org.visaport.platform.outbox.OutboxEvent;
  * (a 409 problem otherwise): drafts and scheduled articles can be scheduled and published, published ones retracted
  * and corrected, all but retracted ones edited. Each change and the events it causes are stored in one document
  * write (the outbox lives inside the article), so neither is ever recorded without the other. The indexes serve the
- * queries in reading.ArticleQueries and publishing.EmbargoPublisher: equality fields first, then the sort keys.
+ * queries in reading.ArticleQueries, editorial.NewsroomQueries and publishing.EmbargoPublisher: equality fields first,
+ * then the sort keys.
  */
 @Document("articles")
 @CompoundIndexes({
@@ -30,8 +31,13 @@ import org.visaport.platform.outbox.OutboxEvent;
         @CompoundIndex(name = "reader_by_language", def = "{'status': 1, 'language': 1, 'publishedAt': -1, '_id': -1}"),
         // Search: every word must occur (multikey on the terms), newest candidates first.
         @CompoundIndex(name = "search_terms", def = "{'status': 1, 'searchTerms': 1, 'publishedAt': -1, '_id': -1}"),
-        // Embargo job: scheduled articles whose publishAt has come, earliest first.
-        @CompoundIndex(name = "embargo_due", def = "{'status': 1, 'publishAt': 1}"),
+        // Embargo job (scheduled articles whose publishAt has come, earliest first) and the newsroom's list of scheduled
+        // ones, paged by (publishAt, _id).
+        @CompoundIndex(name = "scheduled_by_publish_at", def = "{'status': 1, 'publishAt': 1, '_id': 1}"),
+        // The newsroom's list of drafts, retracted articles or several states, newest change first; for several states
+        // MongoDB merges each state's run of the index in order instead of sorting in memory. The newsroom's list of
+        // published articles is in the reader list's order and uses reader_newest.
+        @CompoundIndex(name = "newsroom_newest_change", def = "{'status': 1, 'updatedAt': -1, '_id': -1}"),
         // Language versions of a story that readers may see.
         @CompoundIndex(name = "translations", def = "{'translationGroup': 1, 'status': 1}")
 })

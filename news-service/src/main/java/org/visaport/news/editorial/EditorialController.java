@@ -2,6 +2,13 @@ package org.visaport.news.editorial;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,11 +22,14 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.visaport.news.article.Article;
 import org.visaport.news.article.ArticleService;
+import org.visaport.news.article.ArticleStatus;
 import org.visaport.news.article.Author;
 import org.visaport.platform.idempotency.IdempotencyKeys;
+import org.visaport.platform.paging.Page;
 import org.visaport.platform.problem.Problems;
 import org.visaport.platform.validation.IdempotencyKey;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,13 +41,33 @@ import tools.jackson.databind.json.JsonMapper;
 public class EditorialController {
 
     private final ArticleService articles;
+    private final NewsroomQueries newsroom;
     private final IdempotencyKeys idempotencyKeys;
     private final JsonMapper json;
 
-    public EditorialController(ArticleService articles, IdempotencyKeys idempotencyKeys, JsonMapper json) {
+    public EditorialController(ArticleService articles, NewsroomQueries newsroom, IdempotencyKeys idempotencyKeys,
+                               JsonMapper json) {
         this.articles = articles;
+        this.newsroom = newsroom;
         this.idempotencyKeys = idempotencyKeys;
         this.json = json;
+    }
+
+    @GetMapping
+    @Operation(summary = "The newsroom's articles in the states asked for (repeat state; none: all), paged (limit ≤ 100). "
+            + "Scheduled alone: the next to go out first; published alone: newest first; else the newest change first")
+    public Page<EditorArticleSummary> list(
+            @RequestParam(name = "state", required = false)
+            List<@Pattern(regexp = "DRAFT|SCHEDULED|PUBLISHED|RETRACTED", message = "must be DRAFT, SCHEDULED, PUBLISHED or RETRACTED") String> states,
+            @RequestParam(required = false) @Size(max = 200) String cursor,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        // The states come as text checked by the pattern, not bound to the enum: a wrong one is then a field error that
+        // names the states, where a failed conversion could only say "must be a valid List".
+        Set<ArticleStatus> asked = EnumSet.noneOf(ArticleStatus.class);
+        if (states != null) {
+            states.forEach(state -> asked.add(ArticleStatus.valueOf(state)));
+        }
+        return newsroom.list(asked, cursor, limit).map(EditorArticleSummary::of);
     }
 
     @PostMapping
