@@ -26,7 +26,7 @@ public final class LocalStack {
     private final Map<String, String> serviceEnvironment;
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     /** {@code VISAPORT_AOT_CACHE=false} starts the services without their AOT caches (to compare, or to rule them out). */
-    private final boolean aotCache = !"false".equalsIgnoreCase(System.getenv("VISAPORT_AOT_CACHE"));
+    private boolean aotCache = !"false".equalsIgnoreCase(System.getenv("VISAPORT_AOT_CACHE"));
     private StackState state;
 
     public LocalStack(StackSettings settings, PrintStream out) {
@@ -41,6 +41,15 @@ public final class LocalStack {
         this.settings = settings;
         this.out = out;
         this.serviceEnvironment = Map.copyOf(serviceEnvironment);
+    }
+
+    /**
+     * Starts the services from their jars, without AOT caches: for a stack that starts once per build (the end-to-end
+     * tests), where a training run would cost more than it saves.
+     */
+    public LocalStack withoutAotCaches() {
+        aotCache = false;
+        return this;
     }
 
     /** Starts everything and blocks until the JVM is asked to stop (Ctrl-C, `./visaport down`). */
