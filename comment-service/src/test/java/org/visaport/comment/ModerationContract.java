@@ -33,6 +33,7 @@ abstract class ModerationContract extends CommentApiTest {
         }
         JsonNode queued = queued("pending", first.get(0));
         assertThat(queued.path("articleTitle").asString()).isEqualTo("Trust");
+        assertThat(queued.path("articleSlug").asString()).isEqualTo("article-" + article);
         assertThat(queued.path("holds").get(0).path("explanation").asString())
                 .isEqualTo("0 of 3 approved comments; until then a member's comments are reviewed first.");
         assertThat(thread(article, "").path("items")).as("nothing shows before approval").isEmpty();

@@ -28,6 +28,10 @@ abstract class ReadModelContract extends CommentApiTest {
         TestUser member = trustedMember();
 
         assertThat(post(known, member, "First!").status()).isEqualTo(201);
+        String held = post(known, newMember(), "Waiting here").json().path("comment").path("id").asString();
+        JsonNode queued = queued("pending", held);
+        assertThat(queued.path("articleTitle").asString()).isEqualTo("Announced late");
+        assertThat(queued.path("articleSlug").asString()).as("the lookup keeps the slug too").isEqualTo("article-" + known);
         String draft = UUID.randomUUID().toString();
         assertThat(api.get(threadPath(draft), null).status()).isEqualTo(404);
         assertThat(post(draft, member, "On a draft").status()).isEqualTo(404);

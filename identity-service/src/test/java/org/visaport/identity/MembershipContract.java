@@ -52,12 +52,15 @@ abstract class MembershipContract extends IdentityApiTest {
         assertThat(keycloak.signIn(email, PASSWORD).status()).as("e-mail not yet verified").isNotEqualTo(200);
         ApiClient.Reply tooEarly = api.post("/api/admin/identity/applications/" + memberId + "/approval", null, token(DemoUser.MODERATOR));
         assertThat(tooEarly.status()).as("approval before the e-mail address is confirmed").isEqualTo(409);
+        assertThat(api.get("/api/admin/identity/applications/" + memberId, token(DemoUser.MODERATOR)).json()
+                .path("emailVerified").asBoolean()).as("not confirmed yet").isFalse();
         keycloak.verifyEmail(email);
         String applicantToken = keycloak.accessToken(email, PASSWORD);
         assertThat(roles(applicantToken)).contains("applicant").doesNotContain("member");
 
         ApiClient.Reply pending = api.get("/api/admin/identity/applications/" + memberId, token(DemoUser.MODERATOR));
         assertThat(pending.json().path("status").asString()).isEqualTo("PENDING_VERIFICATION");
+        assertThat(pending.json().path("emailVerified").asBoolean()).as("confirmed now").isTrue();
         assertThat(pending.json().path("countryCode").asString()).isEqualTo("AT");
         assertThat(pending.json().path("accreditationNumber").asString()).as("masked for moderators")
                 .endsWith("4567").doesNotContain("DIP-");
@@ -67,6 +70,7 @@ abstract class MembershipContract extends IdentityApiTest {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().path("status").asString()).isEqualTo("ACTIVE");
         assertThat(approved.json().path("accessSynced").asBoolean()).isTrue();
+        assertThat(approved.json().path("emailVerified").asBoolean()).isTrue();
 
         String memberToken = keycloak.accessToken(email, PASSWORD);
         assertThat(roles(memberToken)).contains("member").doesNotContain("applicant");
@@ -128,8 +132,12 @@ abstract class MembershipContract extends IdentityApiTest {
         assertThat(listed.json().path("items").findValuesAsString("memberId")).contains(memberId);
         assertThat(listed.json().path("items").findValuesAsString("accreditationNumber")).as("admins see it in full")
                 .contains("DIP-AT-1234567");
+        assertThat(listedItem("INFORMATION_REQUESTED", memberId).path("emailVerified").asBoolean()).as("not confirmed yet").isFalse();
 
         keycloak.verifyEmail(email);
+        assertThat(listedItem("INFORMATION_REQUESTED", memberId).path("emailVerified").asBoolean()).as("confirmed now").isTrue();
+        assertThat(mongo.findOne(Query.query(Criteria.where("memberId").is(memberId)), Membership.class).emailConfirmedAt())
+                .as("recorded, so Keycloak is not asked about it again").isNotNull();
         String applicantToken = keycloak.accessToken(email, PASSWORD);
         ApiClient.Reply corrected = api.call("PATCH", "/api/identity/me/application",
                 Map.of("accreditationNumber", "DIP-AT-7654321", "note", "card scan sent by post"), applicantToken, Map.of());
@@ -544,6 +552,23 @@ abstract class MembershipContract extends IdentityApiTest {
         return memberId;
     }
 
+    /** The member's item in a moderators' list, following the cursors (other tests' applications come first). */
+    JsonNode listedItem(String status, String memberId) {
+        String cursor = null;
+        do {
+            ApiClient.Reply page = api.get("/api/admin/identity/applications?status=" + status + "&limit=100"
+                    + (cursor == null ? "" : "&cursor=" + cursor), token(DemoUser.MODERATOR));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            for (JsonNode item : page.json().path("items")) {
+                if (memberId.equals(item.path("memberId").asString())) {
+                    return item;
+                }
+            }
+            JsonNode next = page.json().path("nextCursor");
+            cursor = next.isNull() || next.isMissingNode() ? null : next.asString();
+        } while (cursor != null);
+        throw new AssertionError(memberId + " is not in the " + status + " list");
+    }
 
     String token(DemoUser user) {
         return parts.keycloak().accessToken(user);

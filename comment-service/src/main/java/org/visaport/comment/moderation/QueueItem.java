@@ -3,17 +3,20 @@ package org.visaport.comment.moderation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.visaport.comment.article.KnownArticle;
 import org.visaport.comment.comment.Comment;
 import org.visaport.comment.comment.Decision;
 import org.visaport.comment.comment.Hold;
 
 /**
  * A comment as moderators see it: the text, what held it and exactly what matched, the reports, the last decision.
- * Reporters' notes are for moderators only.
+ * Reporters' notes are for moderators only. The article's slug lets a moderator open the comment where readers see
+ * it; title and slug are null for an article this service has no record of.
  */
-public record QueueItem(String id, String articleId, String articleTitle, String parentId, int depth, Author author,
-                        String text, String html, String state, boolean featured, Instant postedAt, Instant editedAt,
-                        Instant queuedAt, List<Hold> holds, Reports reports, Decision decision, long version) {
+public record QueueItem(String id, String articleId, String articleTitle, String articleSlug, String parentId, int depth,
+                        Author author, String text, String html, String state, boolean featured, Instant postedAt,
+                        Instant editedAt, Instant queuedAt, List<Hold> holds, Reports reports, Decision decision,
+                        long version) {
 
     public record Author(String memberId, String displayName) {
     }
@@ -24,10 +27,11 @@ public record QueueItem(String id, String articleId, String articleTitle, String
     public record Recent(String reason, String note, Instant at) {
     }
 
-    static QueueItem of(Comment comment, String articleTitle) {
+    static QueueItem of(Comment comment, KnownArticle article) {
         var byReason = new java.util.TreeMap<String, Integer>();
         comment.getReportsByReason().forEach((reason, count) -> byReason.put(reason.wire(), count));
-        return new QueueItem(comment.getId(), comment.getArticleId(), articleTitle, comment.getInReplyTo(), comment.getDepth(),
+        return new QueueItem(comment.getId(), comment.getArticleId(), article == null ? null : article.title(),
+                article == null ? null : article.slug(), comment.getInReplyTo(), comment.getDepth(),
                 new Author(comment.getAuthor().memberId(), comment.getAuthor().displayName()), comment.getText(),
                 comment.getHtml(), comment.getState().name().toLowerCase(), comment.isFeatured(), comment.getPostedAt(),
                 comment.getEditedAt(), comment.getQueuedAt(), comment.getHolds(),

@@ -51,17 +51,17 @@ class Queues {
         String scope = "moderation-queue:" + queue.name();
         KeysetPosition after = cursor == null ? null : cursors.afterPosition(scope, cursor);
         List<Comment> rows = mongo.find(Keyset.query(queue.filter, queue.field, Sort.Direction.ASC, after, limit), Comment.class);
-        Map<String, String> titles = titles(rows);
+        Map<String, KnownArticle> known = articlesOf(rows);
         return cursors.page(scope, rows, limit, comment -> new KeysetPosition(queue.position.apply(comment), comment.getId()),
-                comment -> QueueItem.of(comment, titles.get(comment.getArticleId())));
+                comment -> QueueItem.of(comment, known.get(comment.getArticleId())));
     }
 
     QueueItem item(Comment comment) {
-        return QueueItem.of(comment, titles(List.of(comment)).get(comment.getArticleId()));
+        return QueueItem.of(comment, articlesOf(List.of(comment)).get(comment.getArticleId()));
     }
 
-    private Map<String, String> titles(List<Comment> comments) {
+    private Map<String, KnownArticle> articlesOf(List<Comment> comments) {
         return articles.all(comments.stream().map(Comment::getArticleId).distinct().toList()).stream()
-                .collect(Collectors.toMap(KnownArticle::id, KnownArticle::title, (a, b) -> a));
+                .collect(Collectors.toMap(KnownArticle::id, Function.identity(), (a, b) -> a));
     }
 }

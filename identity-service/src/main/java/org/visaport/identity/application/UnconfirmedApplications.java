@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
-import org.visaport.identity.keycloak.KeycloakAdminClient;
 import org.visaport.identity.keycloak.KeycloakUnavailableException;
+import org.visaport.identity.membership.EmailConfirmations;
 import org.visaport.identity.membership.Erasure;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.membership.MembershipChanges;
@@ -32,17 +32,17 @@ public class UnconfirmedApplications {
     private final MembershipStore store;
     private final MembershipChanges changes;
     private final Erasure erasure;
-    private final KeycloakAdminClient keycloak;
+    private final EmailConfirmations confirmations;
     private final Clock clock;
     private final Duration expireAfter;
 
-    public UnconfirmedApplications(MembershipStore store, MembershipChanges changes, Erasure erasure, KeycloakAdminClient keycloak,
-                                   Clock clock,
+    public UnconfirmedApplications(MembershipStore store, MembershipChanges changes, Erasure erasure,
+                                   EmailConfirmations confirmations, Clock clock,
                                    @Value("${visaport.identity.unconfirmed-applications.expire-after:P7D}") Duration expireAfter) {
         this.store = store;
         this.changes = changes;
         this.erasure = erasure;
-        this.keycloak = keycloak;
+        this.confirmations = confirmations;
         this.clock = clock;
         this.expireAfter = expireAfter;
     }
@@ -58,7 +58,7 @@ public class UnconfirmedApplications {
             for (Membership application : page) {
                 after = application.id();
                 try {
-                    if (!keycloak.isEmailVerified(application.memberId())) {
+                    if (!confirmations.confirmed(application)) {
                         changes.onLatest(() -> store.byId(application.id()).orElse(application),
                                 latest -> erasure.erase(latest, latest.expiry(reason), "application-expired"));
                         log.info("Removed application {}: {}", application.id(), reason);

@@ -30,6 +30,8 @@ import org.visaport.platform.outbox.OutboxEvent;
  *                 became a managed role have no such field (false): Keycloak alone said who is an admin, so the access
  *                 sync first takes over what Keycloak holds ({@link #adminAdoption}) and only then manages the role;
  *                 until then it leaves Keycloak's {@code admin} alone. Set from the start on every newer membership.
+ * @param emailConfirmedAt when this service learned from Keycloak that the applicant confirmed the e-mail address (its
+ *                 link); null until then. Not a change of the membership's state, so it raises no version
  * @param version  raised by every change of status, access or own data; a change is written only if the membership is
  *                 still at the version it was decided on, so no write can undo another made meanwhile
  * @param outbox   events and audit entries written with the change that caused them, until the relay has handed them
@@ -56,6 +58,7 @@ public record Membership(
         Instant appliedAt,
         Instant updatedAt,
         LocalDate postingReminderSentFor,
+        Instant emailConfirmedAt,
         Long version,
         List<OutboxEvent> outbox) {
 
@@ -71,6 +74,9 @@ public record Membership(
     private static final Set<String> MANAGED_BEFORE_ADOPTION = Set.of("applicant", "member", "moderator", "editor");
     public static final Set<MembershipStatus> UNDER_REVIEW =
             Set.of(MembershipStatus.PENDING_VERIFICATION, MembershipStatus.INFORMATION_REQUESTED);
+    /** The statuses only an approval leads to (and on from there). */
+    private static final Set<MembershipStatus> APPROVED =
+            Set.of(MembershipStatus.ACTIVE, MembershipStatus.LAPSED, MembershipStatus.SUSPENDED);
     /** Everyone who has a membership may leave; an application still being written cannot, nor can the erased. */
     public static final Set<MembershipStatus> ERASABLE = Set.of(MembershipStatus.PENDING_VERIFICATION,
             MembershipStatus.INFORMATION_REQUESTED, MembershipStatus.ACTIVE, MembershipStatus.REJECTED,
@@ -157,6 +163,15 @@ public record Membership(
         }
         return new Change(Set.of(status), status, next, enabled, "role-adopted:" + ADMIN, Actor.SYSTEM,
                 "held in Keycloak before admin was recorded on memberships");
+    }
+
+    /**
+     * Whether the applicant has shown control of the e-mail address, as far as this membership knows: recorded once
+     * learned, and certain for every membership that was approved (approval waits for it), including those approved
+     * before confirmations were recorded. Otherwise only Keycloak can tell ({@link EmailConfirmations}).
+     */
+    public boolean emailConfirmed() {
+        return emailConfirmedAt != null || APPROVED.contains(status);
     }
 
     /** Whether the posting has ended by {@code today}; a posting ending today is still running. */
@@ -317,6 +332,7 @@ public record Membership(
         private Instant appliedAt;
         private Instant updatedAt;
         private LocalDate postingReminderSentFor;
+        private Instant emailConfirmedAt;
         private long version;
         private List<OutboxEvent> outbox = List.of();
 
@@ -342,6 +358,7 @@ public record Membership(
             appliedAt = m.appliedAt;
             updatedAt = m.updatedAt;
             postingReminderSentFor = m.postingReminderSentFor;
+            emailConfirmedAt = m.emailConfirmedAt;
             version = m.version;
             outbox = m.outbox;
         }
@@ -436,6 +453,11 @@ public record Membership(
             return this;
         }
 
+        public Builder emailConfirmedAt(Instant value) {
+            emailConfirmedAt = value;
+            return this;
+        }
+
         public Builder version(long value) {
             version = value;
             return this;
@@ -449,7 +471,7 @@ public record Membership(
         public Membership build() {
             return new Membership(id, memberId, status, email, fullName, displayName, language, credentials, consent, roles,
                     adminAdopted, enabled, accessGeneration, accessSyncPending, statusReason, appliedAt, updatedAt,
-                    postingReminderSentFor, version, outbox);
+                    postingReminderSentFor, emailConfirmedAt, version, outbox);
         }
     }
 }

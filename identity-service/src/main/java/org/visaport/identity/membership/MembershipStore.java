@@ -110,6 +110,15 @@ public class MembershipStore {
                 new Update().set("accessSyncPending", true), Membership.class);
     }
 
+    /**
+     * Records that the e-mail address is confirmed, as learned from Keycloak. It changes no decision, so it raises no
+     * version and a decision under way is not made to decide again; the first time learned stays.
+     */
+    public void markEmailConfirmed(String id, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("emailConfirmedAt").is(null)),
+                new Update().set("emailConfirmedAt", at), Membership.class);
+    }
+
     /** Memberships in {@code status}, oldest application first; up to {@code limit + 1} rows (see {@link Keyset}). */
     public List<Membership> page(MembershipStatus status, KeysetPosition after, int limit) {
         return mongo.find(Keyset.query(Criteria.where("status").is(status), "appliedAt", Sort.Direction.ASC, after, limit),

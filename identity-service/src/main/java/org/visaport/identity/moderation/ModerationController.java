@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.visaport.identity.membership.Actors;
+import org.visaport.identity.membership.EmailConfirmations;
+import org.visaport.identity.membership.Membership;
 import org.visaport.identity.membership.MembershipChanges;
 import org.visaport.identity.membership.MembershipStatus;
 import org.visaport.identity.membership.MembershipStore;
@@ -42,12 +46,15 @@ class ModerationController {
 
     private final ModerationService moderation;
     private final MembershipStore store;
+    private final EmailConfirmations confirmations;
     private final Cursors cursors;
     private final StaffStanding standing;
 
-    ModerationController(ModerationService moderation, MembershipStore store, Cursors cursors, StaffStanding standing) {
+    ModerationController(ModerationService moderation, MembershipStore store, EmailConfirmations confirmations,
+                         Cursors cursors, StaffStanding standing) {
         this.moderation = moderation;
         this.store = store;
+        this.confirmations = confirmations;
         this.cursors = cursors;
         this.standing = standing;
     }
@@ -63,15 +70,18 @@ class ModerationController {
         boolean admin = isAdmin(caller);
         // A cursor belongs to the list of one status: carried to another, it is refused.
         String scope = "applications:" + status;
-        return cursors.page(scope, store.page(status, cursors.afterPosition(scope, cursor), limit), limit,
-                m -> new KeysetPosition(m.appliedAt(), m.id()), m -> ApplicationView.of(m, admin, !m.accessSyncPending()));
+        List<Membership> rows = store.page(status, cursors.afterPosition(scope, cursor), limit);
+        // The page holds one row more than is shown (it tells whether there is a next page); nobody asks about that one.
+        Set<String> confirmed = confirmations.confirmedAmong(rows.subList(0, Math.min(limit, rows.size())));
+        return cursors.page(scope, rows, limit, m -> new KeysetPosition(m.appliedAt(), m.id()),
+                m -> ApplicationView.of(m, admin, confirmed.contains(m.id()), !m.accessSyncPending()));
     }
 
     @GetMapping("/applications/{memberId}")
     @PreAuthorize(MODERATORS)
     ApplicationView get(@PathVariable @Size(max = 64) String memberId, JwtAuthenticationToken caller) {
         var m = moderation.find(memberId);
-        return ApplicationView.of(m, isAdmin(caller), !m.accessSyncPending());
+        return ApplicationView.of(m, isAdmin(caller), emailVerified(m), !m.accessSyncPending());
     }
 
     @PostMapping("/applications/{memberId}/approval")
@@ -131,7 +141,12 @@ class ModerationController {
     }
 
     private ApplicationView view(MembershipChanges.Result result, JwtAuthenticationToken caller) {
-        return ApplicationView.of(result.membership(), isAdmin(caller), result.accessSynced());
+        return ApplicationView.of(result.membership(), isAdmin(caller), emailVerified(result.membership()),
+                result.accessSynced());
+    }
+
+    private boolean emailVerified(Membership m) {
+        return !confirmations.confirmedAmong(List.of(m)).isEmpty();
     }
 
     private Caller caller(Jwt jwt, JwtAuthenticationToken authentication) {

@@ -11,6 +11,7 @@ import org.visaport.identity.events.MemberEventFactory;
 import org.visaport.identity.events.MemberEvents;
 import org.visaport.identity.keycloak.KeycloakAdminClient;
 import org.visaport.identity.membership.AdminAdoption;
+import org.visaport.identity.membership.EmailConfirmations;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.membership.MembershipChanges;
 import org.visaport.identity.membership.MembershipStatus;
@@ -30,15 +31,18 @@ public class ModerationService {
     private final MembershipChanges changes;
     private final MemberEventFactory events;
     private final KeycloakAdminClient keycloak;
+    private final EmailConfirmations confirmations;
     private final AdminAdoption adoption;
     private final Clock clock;
 
     public ModerationService(MembershipStore store, MembershipChanges changes, MemberEventFactory events,
-                             KeycloakAdminClient keycloak, AdminAdoption adoption, Clock clock) {
+                             KeycloakAdminClient keycloak, EmailConfirmations confirmations, AdminAdoption adoption,
+                             Clock clock) {
         this.store = store;
         this.changes = changes;
         this.events = events;
         this.keycloak = keycloak;
+        this.confirmations = confirmations;
         this.adoption = adoption;
         this.clock = clock;
     }
@@ -47,7 +51,7 @@ public class ModerationService {
     public MembershipChanges.Result approve(String memberId, String note, Caller caller) {
         notOwn(caller, memberId);
         return changes.onLatest(() -> find(memberId), m -> {
-            if (m.isUnderReview() && !keycloak.isEmailVerified(memberId)) {
+            if (m.isUnderReview() && !confirmations.confirmed(m)) {
                 throw Problems.conflict("Conflict", "The applicant has not confirmed the e-mail address yet.");
             }
             return changes.apply(m, m.approval(caller.actor(), note), null,

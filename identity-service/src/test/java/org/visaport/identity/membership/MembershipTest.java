@@ -320,6 +320,17 @@ class MembershipTest {
     }
 
     @Test
+    void anAddressIsConfirmedOnceRecordedAndForEveryMembershipAnApprovalLedTo() {
+        assertThat(in(PENDING_VERIFICATION, "applicant").emailConfirmed()).as("only Keycloak can tell").isFalse();
+        assertThat(in(INFORMATION_REQUESTED, "applicant").toBuilder().emailConfirmedAt(NOW).build().emailConfirmed()).isTrue();
+        assertThat(in(REJECTED, "applicant").emailConfirmed()).as("rejection does not wait for it").isFalse();
+        for (MembershipStatus approved : EnumSet.of(ACTIVE, LAPSED, SUSPENDED)) {
+            assertThat(in(approved, "member").emailConfirmed()).as("approved before confirmations were recorded: " + approved)
+                    .isTrue();
+        }
+    }
+
+    @Test
     void theMembershipAfterAChangeShowsTheNewStatusAndAccess() {
         Membership pending = in(PENDING_VERIFICATION, "applicant");
         Instant later = NOW.plusSeconds(60);
