@@ -29,12 +29,17 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String MAIL_FROM_NAME = "VisaPort";
     /** The gateway's confidential client for browsers. */
     public static final String BROWSER_CLIENT = "visaport-bff";
+    /** VisaPort's look for the sign-in pages: {@code themes/visaport/login} next to the realm file. */
+    public static final String LOGIN_THEME = "visaport";
+    /** The languages of the sign-in pages (and of Keycloak's mail), as the web client's. */
+    static final List<String> LOCALES = List.of("en", "fr");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
-     * @param realmDirectory folder of realm files imported when the realm does not exist yet
+     * @param realmDirectory folder of realm files imported when the realm does not exist yet; its {@code themes} folder
+     *                       holds the themes the server offers (VisaPort's sign-in pages)
      * @param adminUser      bootstrap administrator of the master realm (local stack and tests only)
      */
     public record Options(int httpPort, int managementPort, Path dataDirectory, Path realmDirectory,
@@ -57,6 +62,8 @@ public final class KeycloakServer implements AutoCloseable {
                 // Without a fixed hostname the issuer follows the request's Host header and services would refuse tokens.
                 "--hostname=http://127.0.0.1:" + options.httpPort(),
                 "--cache=local",
+                // Themes from the checkout rather than <home>/themes, which every instance of the distribution shares.
+                "--spi-theme--folder--dir=" + themeDirectory(options.realmDirectory()),
                 // Keycloak's own dev-file settings, in this instance's folder instead of the shared distribution.
                 "--db-url=jdbc:h2:file:" + data.resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=0"));
         Map<String, String> env = new java.util.HashMap<>(KeycloakDistribution.javaEnvironment());
@@ -93,6 +100,35 @@ public final class KeycloakServer implements AutoCloseable {
         if (response.statusCode() != 204) {
             throw new StackException("Keycloak refused the realm's SMTP settings: " + response.statusCode() + " " + response.body());
         }
+    }
+
+    /**
+     * Dresses the realm's sign-in pages in VisaPort's theme, in English and French. Set through the admin API on every
+     * start as well as in the realm file, because a data folder imported before the theme existed keeps its realm.
+     */
+    public void useVisaportLoginTheme() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUri() + "/admin/realms/" + REALM))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(loginLook())));
+        if (response.statusCode() != 204) {
+            throw new StackException("Keycloak refused the realm's login theme: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** The realm settings behind the sign-in pages' look and languages, as a partial realm representation. */
+    static String loginLook() {
+        ObjectNode look = JSON.createObjectNode()
+                .put("loginTheme", LOGIN_THEME)
+                .put("internationalizationEnabled", true);
+        LOCALES.forEach(look.putArray("supportedLocales")::add);
+        look.put("defaultLocale", LOCALES.getFirst());
+        return JSON.writeValueAsString(look);
+    }
+
+    /** Where the server finds VisaPort's themes: next to the realm file. */
+    static Path themeDirectory(Path realmDirectory) {
+        return realmDirectory.resolve("themes").toAbsolutePath();
     }
 
     /**

@@ -157,6 +157,7 @@ public final class LocalStack {
         started.push(keycloak);
         // Where the verification links go: the local mail server, readable through the mail box's web API.
         keycloak.useSmtpServer("127.0.0.1", settings.port("smtp"));
+        keycloak.useVisaportLoginTheme();
         keycloak.allowBrowserSignInAt(settings.port("gateway"));
         state.add(new StackState.Part("keycloak", keycloak.baseUri() + "/admin/", keycloak.readinessUri().toString(),
                 keycloak.process().pid()));

@@ -55,6 +55,9 @@ public final class ContainerParts implements Parts {
                     .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD)
                     .withCopyFileToContainer(MountableFile.forHostPath(ProjectLayout.realmDirectory().resolve("visaport-realm.json")),
                             "/opt/keycloak/data/import/visaport-realm.json")
+                    // The login theme the realm names, where the image's Keycloak looks for themes.
+                    .withCopyFileToContainer(MountableFile.forHostPath(ProjectLayout.realmDirectory().resolve("themes")),
+                            "/opt/keycloak/themes")
                     .withCommand("start-dev", "--import-realm")
                     .waitingFor(Wait.forHttp("/realms/" + KeycloakServer.REALM + "/.well-known/openid-configuration")
                             .forPort(8080).withStartupTimeout(Duration.ofMinutes(4)));
