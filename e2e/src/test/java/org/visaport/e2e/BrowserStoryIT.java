@@ -172,6 +172,35 @@ class BrowserStoryIT {
 
     @Test
     @Order(6)
+    void theStaffAndAccountPagesAreAccessibleToo() {
+        Browser editor = browser();
+        editor.open("/").ready();
+        editor.signIn("editor@visaport.local", "Editor-Local-2026");
+        editor.open("/newsroom").ready();
+        editor.find("#newsroom-articles");
+        checked(editor, "newsroom");
+        editor.open("/newsroom/" + briefing.path("id").asString()).ready();
+        editor.find("#article-form");
+        checked(editor, "newsroom-editor");
+        editor.open("/notifications/settings").ready();
+        editor.find("#settings-form");
+        checked(editor, "notification-settings");
+        editor.open("/profile").ready();
+        editor.find("main h1");
+        checked(editor, "profile");
+        editor.signOut();
+
+        Browser moderator = browser();
+        moderator.open("/").ready();
+        moderator.signIn("moderator@visaport.local", "Moderator-Local-2026");
+        moderator.open("/moderation").ready();
+        moderator.find("#to-applications");
+        checked(moderator, "moderation");
+        moderator.signOut();
+    }
+
+    @Test
+    @Order(7)
     void aDiplomatSignsUpIsApprovedReadsCommentsAndHearsOfAReplyLive() {
         String name = "Dana Browser " + SUFFIX;
         String email = "browser-" + SUFFIX + "@mission.example";
