@@ -31,6 +31,11 @@ public final class ApiClient {
         return send("GET", path, bearerToken, null, Map.of());
     }
 
+    /** A conditional GET: {@code ifNoneMatch} null sends none. */
+    public Reply get(String path, String bearerToken, String ifNoneMatch) {
+        return send("GET", path, bearerToken, null, ifNoneMatch == null ? Map.of() : Map.of("If-None-Match", ifNoneMatch));
+    }
+
     public Reply post(String path, String bearerToken, Object body) {
         return send("POST", path, bearerToken, body, Map.of());
     }
