@@ -172,6 +172,14 @@ public abstract class CommentApiTest {
         return posted.json().path("comment").path("id").asString();
     }
 
+    /** Replies and expects it to be shown at once; returns the reply's id. */
+    protected String replyVisible(String articleId, TestUser member, String parentId, String text) {
+        ApiClient.Reply posted = reply(articleId, member, parentId, text);
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        assertThat(posted.json().path("visible").asBoolean()).as(posted.body()).isTrue();
+        return posted.json().path("comment").path("id").asString();
+    }
+
     protected JsonNode decide(String commentId, String action, String reason) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("action", action);

@@ -247,13 +247,6 @@ abstract class ThreadContract extends CommentApiTest {
         }
     }
 
-    private String replyVisible(String article, TestUser member, String parentId, String text) {
-        ApiClient.Reply posted = reply(article, member, parentId, text);
-        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
-        assertThat(posted.json().path("visible").asBoolean()).as(posted.body()).isTrue();
-        return posted.json().path("comment").path("id").asString();
-    }
-
     private ApiClient.Reply report(String commentId, TestUser member, String reason) {
         return api.post("/api/comments/comments/" + commentId + "/reports", token(member), Map.of("reason", reason, "note", "see " + reason));
     }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.visaport.comment.article.KnownArticles;
 import org.visaport.comment.comment.Comment;
 import org.visaport.comment.comment.CommentState;
+import org.visaport.platform.caching.EntityTag;
 import org.visaport.platform.paging.Cursors;
 import org.visaport.platform.paging.Keyset;
 import org.visaport.platform.paging.KeysetPosition;
@@ -44,23 +45,55 @@ class Threads {
         this.articles = articles;
     }
 
-    Page<ThreadComment> thread(String articleId, Sorting sorting, String cursor, int limit) {
+    /**
+     * One page of a thread, loaded but not yet shaped into the answer: what it is made of goes into the entity tag
+     * first, so a revalidation that matches costs the queries and nothing more.
+     */
+    ThreadPage thread(String articleId, Sorting sorting, String cursor, int limit) {
         articles.forReading(articleId);
         List<Comment> roots = sorting == Sorting.FEATURED ? featuredFirst(articleId, cursor, limit) : roots(articleId, sorting, cursor, limit);
         List<Comment> shown = roots.size() > limit ? roots.subList(0, limit) : roots;
         Map<String, Integer> counts = replyCounts(shown.stream().map(Comment::getId).toList());
-        List<ThreadComment> items = shown.stream().map(root -> withReplies(root, counts.getOrDefault(root.getId(), 0))).toList();
+        Map<String, List<Comment>> replies = new LinkedHashMap<>();
+        shown.forEach(root -> replies.put(root.getId(), firstReplies(root)));
         String next = roots.size() > limit ? nextCursor(articleId, sorting, shown.getLast()) : null;
-        return new Page<>(items, next);
+        return new ThreadPage(shown, counts, replies, next);
     }
 
-    Page<ThreadComment> replies(Comment root, String cursor, int limit) {
-        String scope = "replies:" + root.getId();
-        KeysetPosition after = cursor == null ? null : cursors.afterPosition(scope, cursor);
-        List<Comment> rows = mongo.find(Keyset.query(Criteria.where("rootId").is(root.getId()).and("placed").is(true)
+    /** A page of the thread as loaded: the top-level comments, their visible-reply counts and up to 51 replies each. */
+    record ThreadPage(List<Comment> roots, Map<String, Integer> replyCounts, Map<String, List<Comment>> replies,
+                      String nextCursor) {
+
+        /** Every comment shown (id and version: an edit, a decision, a new name all move it), the counts, the cursor. */
+        EntityTag addTo(EntityTag tag) {
+            for (Comment root : roots) {
+                tag.with(root.getId(), root.getVersion()).with(replyCounts.getOrDefault(root.getId(), 0));
+                replies.get(root.getId()).forEach(reply -> tag.with(reply.getId(), reply.getVersion()));
+                tag.with("#");
+            }
+            return tag.with(nextCursor);
+        }
+
+        Page<ThreadComment> toPage() {
+            return new Page<>(roots.stream().map(root -> withReplies(root, replyCounts.getOrDefault(root.getId(), 0),
+                    replies.get(root.getId()))).toList(), nextCursor);
+        }
+    }
+
+    /** Up to {@link #REPLIES_SHOWN} replies under a top-level comment, and one more to tell that there are more. */
+    List<Comment> replyRows(Comment root, String cursor, int limit) {
+        KeysetPosition after = cursor == null ? null : cursors.afterPosition(repliesScope(root), cursor);
+        return mongo.find(Keyset.query(Criteria.where("rootId").is(root.getId()).and("placed").is(true)
                 .and("depth").gt(1), "postedAt", Sort.Direction.ASC, after, limit), Comment.class);
-        return cursors.page(scope, rows, limit, reply -> new KeysetPosition(reply.getPostedAt(), reply.getId()),
+    }
+
+    Page<ThreadComment> replies(Comment root, List<Comment> rows, int limit) {
+        return cursors.page(repliesScope(root), rows, limit, reply -> new KeysetPosition(reply.getPostedAt(), reply.getId()),
                 reply -> ThreadComment.of(reply, 0, List.of(), false));
+    }
+
+    private static String repliesScope(Comment root) {
+        return "replies:" + root.getId();
     }
 
     Map<String, Long> counts(Collection<String> articleIds) {
@@ -109,9 +142,12 @@ class Threads {
                 : cursors.encode(scope(articleId, sorting), "others", last.getPostedAt().toString(), last.getId());
     }
 
-    private ThreadComment withReplies(Comment root, int replyCount) {
-        List<Comment> replies = mongo.find(Query.query(Criteria.where("rootId").is(root.getId()).and("placed").is(true)
+    private List<Comment> firstReplies(Comment root) {
+        return mongo.find(Query.query(Criteria.where("rootId").is(root.getId()).and("placed").is(true)
                 .and("depth").gt(1)).with(Sort.by("postedAt", "_id")).limit(REPLIES_SHOWN + 1), Comment.class);
+    }
+
+    private static ThreadComment withReplies(Comment root, int replyCount, List<Comment> replies) {
         boolean more = replies.size() > REPLIES_SHOWN;
         List<Comment> shown = more ? replies.subList(0, REPLIES_SHOWN) : replies;
         Map<String, List<Comment>> children = new HashMap<>();
