@@ -23,9 +23,12 @@ public class ArticleQueries {
 
     /** Search ranks at most this many of the newest matching articles; older matches need narrower words or filters. */
     static final int SEARCH_CANDIDATES = 500;
-    /** What {@link ArticleSummary} shows, what {@link #relevance} ranks by, and the status the candidates have. */
+    /**
+     * What {@link ArticleSummary} shows, what {@link #relevance} ranks by, the status the candidates have, and the
+     * version the list's entity tag is made of.
+     */
     static final List<String> SEARCH_FIELDS = List.of("slug", "title", "lede", "dateline", "tags", "regions", "countries",
-            "language", "status", "publishedAt", "titleTerms", "ledeTerms", "bodyTerms");
+            "language", "status", "publishedAt", "version", "titleTerms", "ledeTerms", "bodyTerms");
     /** The same without the body's words, for readers who may not see the body. */
     static final List<String> TEASER_SEARCH_FIELDS = SEARCH_FIELDS.stream().filter(field -> !field.equals("bodyTerms")).toList();
 
@@ -77,7 +80,9 @@ public class ArticleQueries {
 
     public List<Article> translations(Article article) {
         Query query = Query.query(Criteria.where("translationGroup").is(article.getTranslationGroup())
-                .and("status").in(ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED).and("_id").ne(article.getId()));
+                .and("status").in(ArticleStatus.PUBLISHED, ArticleStatus.RETRACTED).and("_id").ne(article.getId()))
+                // A fixed order: the answer, and so its entity tag, must not change with the order the store returns.
+                .with(Sort.by("language", "_id"));
         query.fields().include("language", "slug");
         return mongo.find(query, Article.class);
     }

@@ -3,19 +3,32 @@ package org.visaport.news.reading;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.visaport.news.article.Article;
 import org.visaport.news.article.ArticleProblems;
 import org.visaport.news.article.ArticleRepository;
 import org.visaport.news.search.SearchTerms;
+import org.visaport.platform.caching.ConditionalGet;
+import org.visaport.platform.caching.EntityTag;
+import org.visaport.platform.caching.Sharing;
 import org.visaport.platform.paging.Page;
 import org.visaport.platform.problem.Problems;
 
-/** The news as readers get it: open to everyone, full text for members. */
+/**
+ * The news as readers get it: open to everyone, full text for members. Every answer carries an {@code ETag} made from
+ * the articles it shows (id and version), the query, and whether the caller gets teasers or the full text, and a
+ * conditional GET with the current tag is a 304 before anything is mapped or serialised. The list without search
+ * words is the same for everyone, so asked anonymously it is {@code public, max-age=30}; one article (teaser or full
+ * text by who asks) and a search (members search the full text) are {@code private, no-cache} for everyone, as is
+ * anything asked with a token (see {@link Sharing}).
+ */
 @RestController
 @RequestMapping("/api/news/articles")
 public class ReaderController {
@@ -31,9 +44,11 @@ public class ReaderController {
     @GetMapping
     @Operation(summary = "Published articles, newest first, or by relevance when q is given (members search the full text, "
             + "everyone else title, lede and tags); filtered and paged (limit ≤ 100)")
-    public Page<ArticleSummary> list(@Valid ArticleFilter filter, Authentication caller) {
+    public ResponseEntity<Page<ArticleSummary>> list(@Valid ArticleFilter filter, Authentication caller,
+                                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Page<Article> page;
-        if (filter.q() == null || filter.q().isBlank()) {
+        boolean search = filter.q() != null && !filter.q().isBlank();
+        if (!search) {
             page = queries.newest(filter);
         } else {
             List<String> terms = SearchTerms.of(filter.q());
@@ -42,27 +57,37 @@ public class ReaderController {
             }
             page = queries.search(filter, terms, isMember(caller));
         }
-        return page.map(ArticleSummary::of);
+        EntityTag tag = EntityTag.of("news.articles/1").with(search && isMember(caller) ? "full-text-search" : "teasers")
+                .with(filter.q()).with(filter.scope()).with(filter.cursor()).with(filter.pageSize()).with(page.nextCursor());
+        page.items().forEach(article -> tag.with(article.getId(), article.getVersion()));
+        return ConditionalGet.answer(ifNoneMatch, tag, Sharing.of(!search, caller != null), () -> page.map(ArticleSummary::of));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One article by id: the teaser for everyone, the full text for members")
-    public ArticleView byId(@PathVariable String id, Authentication caller) {
+    public ResponseEntity<ArticleView> byId(@PathVariable String id, Authentication caller,
+                                            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return view(articles.findById(id).filter(a -> a.getStatus().visibleToReaders())
-                .orElseThrow(() -> ArticleProblems.notFound(id)), caller);
+                .orElseThrow(() -> ArticleProblems.notFound(id)), caller, ifNoneMatch);
     }
 
     @GetMapping("/by-slug/{slug}")
     @Operation(summary = "One article by its slug: the teaser for everyone, the full text for members")
-    public ArticleView bySlug(@PathVariable String slug, Authentication caller) {
+    public ResponseEntity<ArticleView> bySlug(@PathVariable String slug, Authentication caller,
+                                              @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return view(articles.findBySlug(slug).filter(a -> a.getStatus().visibleToReaders())
-                .orElseThrow(() -> ArticleProblems.notFound(slug)), caller);
+                .orElseThrow(() -> ArticleProblems.notFound(slug)), caller, ifNoneMatch);
     }
 
-    private ArticleView view(Article article, Authentication caller) {
+    /** The translations are other documents: their languages and slugs are part of the tag, besides the article's version. */
+    private ResponseEntity<ArticleView> view(Article article, Authentication caller, String ifNoneMatch) {
+        boolean member = isMember(caller);
         List<ArticleView.Translation> translations = queries.translations(article).stream()
                 .map(t -> new ArticleView.Translation(t.getLanguage(), t.getSlug())).toList();
-        return ArticleView.of(article, isMember(caller), translations);
+        EntityTag tag = EntityTag.of("news.article/1").with(member ? "full-text" : "teaser").with(article.getId(), article.getVersion());
+        translations.forEach(t -> tag.with(t.language(), t.slug()));
+        return ConditionalGet.answer(ifNoneMatch, tag, Sharing.of(false, caller != null),
+                () -> ArticleView.of(article, member, translations));
     }
 
     private static boolean isMember(Authentication caller) {
