@@ -87,6 +87,26 @@ abstract class GatewayContract extends ResourceServerContract {
         assertThat(get("/api/news/articles", parts().keycloak().otherIssuerToken()).status()).isEqualTo(401);
     }
 
+    @Test
+    void passesConditionalGetsAndTheServicesCachingHeadersThroughAndReturnsThe304() {
+        String path = RecordingBackend.CONDITIONAL + "/list";
+
+        ApiClient.Reply first = getWithHeaders(path, Map.of());
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("ETag")).isEqualTo(RecordingBackend.ETAG);
+        assertThat(first.response().headers().allValues("Cache-Control")).as("the gateway's security headers leave it alone")
+                .containsExactly(RecordingBackend.CACHE_CONTROL);
+        assertThat(first.header("Pragma")).isNull();
+        assertThat(String.join(",", first.response().headers().allValues("Vary"))).contains("Authorization");
+
+        ApiClient.Reply again = getWithHeaders(path, Map.of("If-None-Match", RecordingBackend.ETAG));
+        assertThat(NEWS.headersAt(path).get("If-None-Match")).isEqualTo(RecordingBackend.ETAG);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.header("ETag")).isEqualTo(RecordingBackend.ETAG);
+        assertThat(again.response().headers().allValues("Cache-Control")).containsExactly(RecordingBackend.CACHE_CONTROL);
+    }
+
     // Who the client is (issue 8, item 11). The services get X-Forwarded-For with exactly the client's address.
 
     @Test

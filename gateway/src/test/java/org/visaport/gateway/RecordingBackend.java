@@ -21,6 +21,11 @@ final class RecordingBackend {
         }
     }
 
+    /** Paths under this answer like a reader endpoint: {@link #ETAG}, {@link #CACHE_CONTROL}, and 304 when it matches. */
+    static final String CONDITIONAL = "/api/news/articles/conditional";
+    static final String ETAG = "\"0123456789abcdef0123456789abcdef\"";
+    static final String CACHE_CONTROL = "public, max-age=30";
+
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final java.util.Map<String, java.util.Map<String, String>> headersByPath = new java.util.concurrent.ConcurrentHashMap<>();
@@ -46,6 +51,17 @@ final class RecordingBackend {
                     headers.getFirst("Forwarded"), headers.getFirst("X-Real-IP")));
             byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (exchange.getRequestURI().getPath().startsWith(CONDITIONAL)) {
+                // As the services answer readers: a tag, who may keep the answer, and a 304 for the current tag.
+                exchange.getResponseHeaders().set("ETag", ETAG);
+                exchange.getResponseHeaders().set("Cache-Control", CACHE_CONTROL);
+                exchange.getResponseHeaders().set("Vary", "Authorization");
+                if (ETAG.equals(headers.getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                    exchange.close();
+                    return;
+                }
+            }
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
