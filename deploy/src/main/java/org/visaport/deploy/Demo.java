@@ -1,10 +1,8 @@
 package org.visaport.deploy;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +11,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -25,7 +20,6 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * `./visaport demo`: the whole story against the running local stack, through the gateway only, printing each step:
@@ -46,23 +40,21 @@ public final class Demo {
     public record Exchange(String method, String path, int status, String body) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VERIFY_LINK = Pattern.compile("(http://\\S*/login-actions/action-token\\?\\S*)");
     private static final Pattern PROCEED_LINK = Pattern.compile("href=\"([^\"]*/login-actions/action-token\\?[^\"]*)\"");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final PrintStream out;
     private final String gateway;
-    private final String keycloak;
     private final String mailApi;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final StackClient client;
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private int step;
 
     public Demo(StackSettings settings, PrintStream out) {
         this.out = out;
         this.gateway = "http://127.0.0.1:" + settings.port("gateway");
-        this.keycloak = "http://127.0.0.1:" + settings.port("keycloak");
+        this.client = new StackClient(settings);
         this.mailApi = "http://127.0.0.1:" + settings.port("mail-api");
     }
 
@@ -138,7 +130,7 @@ public final class Demo {
         expect(send("POST", "/api/admin/comments/comments/" + commentId + "/decisions", moderator,
                 Map.of("action", "approve"), Map.of()), 200);
 
-        try (LiveStream live = listen("/api/notifications/stream", member)) {
+        try (StackClient.LiveStream live = client.listen(gateway + "/api/notifications/stream", member)) {
             step("Another member replies (a moderator approves it if it waits)");
             String other = token("member@visaport.local", "Member-Local-2026");
             JsonNode reply = expect(send("POST", "/api/comments/articles/" + articleId + "/comments", other,
@@ -188,31 +180,6 @@ public final class Demo {
     /** Every answer the gateway gave so far, in order. */
     public List<Exchange> exchanges() {
         return List.copyOf(exchanges);
-    }
-
-    /** A Server-Sent Events stream through the gateway, its lines collected as they come; closing it hangs up. */
-    private final class LiveStream implements AutoCloseable {
-        private final Queue<String> lines = new ConcurrentLinkedQueue<>();
-        private final CompletableFuture<Void> reading;
-
-        LiveStream(HttpRequest request) {
-            reading = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                    .thenAccept(response -> response.body().forEach(lines::add));
-        }
-
-        String text() {
-            return String.join("\n", lines);
-        }
-
-        @Override
-        public void close() {
-            reading.cancel(true);
-        }
-    }
-
-    private LiveStream listen(String path, String token) {
-        return new LiveStream(HttpRequest.newBuilder(URI.create(gateway + path)).header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream").GET().build());
     }
 
     private void step(String what) {
@@ -270,7 +237,7 @@ public final class Demo {
             if (!cookies.isEmpty()) {
                 request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
             }
-            HttpResponse<String> response = send(http, request.build());
+            HttpResponse<String> response = client.send(request.build());
             for (String setCookie : response.headers().allValues("Set-Cookie")) {
                 String pair = setCookie.split(";", 2)[0];
                 int equals = pair.indexOf('=');
@@ -290,7 +257,7 @@ public final class Demo {
     }
 
     private String mails(String email) {
-        return send(http, HttpRequest.newBuilder(URI.create(mailApi + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+        return client.send(HttpRequest.newBuilder(URI.create(mailApi + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8)
                 + "/messages/")).GET().build()).body();
     }
 
@@ -299,23 +266,19 @@ public final class Demo {
         String mails = mails(email);
         StringBuilder texts = new StringBuilder();
         if (!mails.isBlank()) {
-            JSON.readTree(mails).forEach(mail -> texts.append(mail.path("mimeMessage").asString("")).append('\n'));
+            parse(mails).forEach(mail -> texts.append(mail.path("mimeMessage").asString("")).append('\n'));
         }
         return texts.toString().replace("=\r\n", "").replace("=3D", "=");
     }
 
     private int mailCount(String email) {
         String mails = mails(email);
-        return mails.isBlank() ? 0 : JSON.readTree(mails).size();
+        return mails.isBlank() ? 0 : parse(mails).size();
     }
 
     /** An access token from Keycloak for one of the realm's users, or null when Keycloak refuses the password. */
     public String token(String username, String password) {
-        String form = "grant_type=password&client_id=visaport-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(keycloak + "/realms/visaport/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        return response.statusCode() == 200 ? JSON.readTree(response.body()).path("access_token").asString() : null;
+        return client.token(username, password);
     }
 
     /** GET through the gateway, the answer read as JSON (an empty object for an empty body). */
@@ -329,35 +292,14 @@ public final class Demo {
 
     /** JSON text as a tree; an empty object for a blank text. */
     public static JsonNode parse(String json) {
-        return json.isBlank() ? JSON.createObjectNode() : JSON.readTree(json);
+        return StackClient.parse(json);
     }
 
     /** A call through the gateway ({@code path} under it), recorded among the {@link #exchanges()}. */
     public HttpResponse<String> send(String method, String path, String token, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = send(http, request.build());
+        HttpResponse<String> response = client.send(method, gateway + path, token, body, headers);
         exchanges.add(new Exchange(method, path, response.statusCode(), response.body()));
         return response;
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new StackException("cannot reach " + request.uri() + " (is the stack up? ./visaport up): " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
-        }
     }
 
     private static String find(JsonNode items, String field, String value) {

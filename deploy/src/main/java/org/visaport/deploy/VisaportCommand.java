@@ -2,7 +2,7 @@ package org.visaport.deploy;
 
 import java.nio.file.Path;
 
-/** `visaport up|down|status|demo`: the local stack's command line, called by the ./visaport script. */
+/** `visaport up|down|status|demo|bench`: the local stack's command line, called by the ./visaport script. */
 public final class VisaportCommand {
 
     private VisaportCommand() {
@@ -18,8 +18,9 @@ public final class VisaportCommand {
                 case "down" -> stack.down();
                 case "status" -> System.exit(stack.status() ? 0 : 3);
                 case "demo" -> new Demo(StackSettings.fromEnvironment(Path.of("").toAbsolutePath(), System.getenv()), System.out).run();
+                case "bench" -> new Bench(StackSettings.fromEnvironment(Path.of("").toAbsolutePath(), System.getenv()), System.out).run();
                 default -> {
-                    System.err.println("usage: visaport up|down|status|demo");
+                    System.err.println("usage: visaport up|down|status|demo|bench");
                     System.exit(2);
                 }
             }
