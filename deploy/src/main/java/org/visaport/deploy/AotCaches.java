@@ -60,9 +60,9 @@ public final class AotCaches {
         if (!supported()) {
             return new Launch(command(jvmOptions, List.of(), jar), false, Duration.ZERO);
         }
-        Path folder = root.resolve(name + "-" + key(jar));
-        Path cache = folder.resolve("app.aot");
         try {
+            Path folder = root.resolve(name + "-" + rememberedKey(name, jar, jvmOptions));
+            Path cache = folder.resolve("app.aot");
             Path runnable = extracted(name, jar, folder);
             if (!Files.isRegularFile(cache)) {
                 train(name, runnable, jvmOptions, trainingEnvironment, cache);
@@ -73,6 +73,81 @@ public final class AotCaches {
         } catch (IOException | StackException e) {
             // No cache is no harm: the service starts as it always did, just slower.
             return new Launch(command(jvmOptions, List.of(), jar), false, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * The jar's key, hashed once per jar file: the SHA-256 of five service jars (350 MB) costs seconds of CPU at every
+     * start otherwise, while the services compete for it. A jar counts as the same file while its size and
+     * modification time are (the stack runs a copy that keeps the built jar's time; every build writes a new jar).
+     */
+    private String rememberedKey(String name, Path jar, List<String> jvmOptions) throws IOException {
+        Files.createDirectories(root);
+        Path memo = root.resolve(name + ".key");
+        String file = Files.size(jar) + " " + Files.getLastModifiedTime(jar).to(java.util.concurrent.TimeUnit.NANOSECONDS)
+                + " " + String.join(" ", jvmOptions) + " " + Runtime.version() + " " + System.getProperty("java.home");
+        if (Files.isRegularFile(memo)) {
+            List<String> remembered = Files.readAllLines(memo);
+            if (remembered.size() == 2 && remembered.get(0).equals(file)) {
+                return remembered.get(1);
+            }
+        }
+        String key = key(List.of(jar), jvmOptions);
+        Path partial = Files.createTempFile(root, name, ".key");
+        Files.write(partial, List.of(file, key));
+        Files.move(partial, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return key;
+    }
+
+    /**
+     * A cache for a program that the caller trains itself, because nothing tells it to exit once started (Keycloak,
+     * started by its own script): while {@link Recording#records()}, the caller runs it once with
+     * {@link Recording#options()}, stops it, and reports {@link Recording#ended}; later runs map the cache. It is keyed
+     * like the others, by the files the program runs from and its JVM options.
+     */
+    public Recording recording(String name, List<Path> madeFrom, List<String> jvmOptions) {
+        if (!supported()) {
+            return new Recording(List.of(), null, null);
+        }
+        Path folder = root.resolve(name + "-" + key(madeFrom, jvmOptions));
+        Path cache = folder.resolve("app.aot");
+        try {
+            Files.createDirectories(folder);
+            removeOlderCaches(name, folder);
+        } catch (IOException e) {
+            return new Recording(List.of(), null, null);
+        }
+        if (Files.isRegularFile(cache)) {
+            return new Recording(List.of("-XX:AOTCache=" + cache), null, cache);
+        }
+        Path partial = cache.resolveSibling("app.aot." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".partial");
+        return new Recording(List.of("-XX:AOTCacheOutput=" + partial), partial, cache);
+    }
+
+    /** The JVM options of one run, and where a recording run's cache goes once that run has ended. */
+    public record Recording(List<String> options, Path partial, Path cache) {
+
+        public boolean records() {
+            return partial != null;
+        }
+
+        /**
+         * Keeps what a recording run wrote, once it has ended; a run that had to be killed (perhaps while writing the
+         * cache) or wrote nothing leaves no cache.
+         */
+        public void ended(boolean stoppedCleanly) {
+            if (partial == null) {
+                return;
+            }
+            try {
+                if (stoppedCleanly && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+                    Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.deleteIfExists(partial);
+                Files.deleteIfExists(Path.of(partial + ".config"));
+            } catch (IOException e) {
+                // Without a cache the next run records again: slower, never wrong.
+            }
         }
     }
 
@@ -142,18 +217,27 @@ public final class AotCaches {
         }
     }
 
-    /** The jar's content and the JDK that runs it: a cache is valid for exactly this pair. */
-    static String key(Path jar) {
-        try (InputStream in = Files.newInputStream(jar)) {
+    /**
+     * The content of the files a program runs from, the JDK that runs it and its JVM options: a cache is valid for
+     * exactly this combination (the JVM refuses a cache made with another collector or object layout, and this JDK
+     * would run one made from older classes).
+     */
+    static String key(List<Path> madeFrom, List<String> jvmOptions) {
+        try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((Runtime.version() + "|" + System.getProperty("java.home") + "|").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((Runtime.version() + "|" + System.getProperty("java.home") + "|" + String.join(" ", jvmOptions) + "|")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             byte[] buffer = new byte[1 << 16];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
+            for (Path file : madeFrom) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (int read; (read = in.read(buffer)) > 0; ) {
+                        digest.update(buffer, 0, read);
+                    }
+                } catch (IOException e) {
+                    throw new StackException("cannot read " + file + ": " + e.getMessage(), e);
+                }
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
-        } catch (IOException e) {
-            throw new StackException("cannot read " + jar + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -161,8 +245,7 @@ public final class AotCaches {
 
     private static boolean isSpringBootJar(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getEntry("BOOT-INF/") != null || file.getEntry("BOOT-INF/classes/") != null
-                    || file.stream().anyMatch(entry -> entry.getName().startsWith("BOOT-INF/"));
+            return file.stream().anyMatch(entry -> entry.getName().startsWith("BOOT-INF/"));
         }
     }
 

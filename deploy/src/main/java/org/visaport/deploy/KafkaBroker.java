@@ -42,9 +42,11 @@ public final class KafkaBroker implements AutoCloseable {
                     Map.of(), dataDirectory, logDirectory.resolve("kafka.log"));
             format.awaitSuccess(Duration.ofSeconds(60));
         }
-        ManagedProcess process = ManagedProcess.start("kafka",
-                List.of(java.toString(), "-Xmx512m", "-Dlogback.configurationFile=" + JavaRuntime.LOGBACK_CONFIGURATION,
-                        "-cp", classpath, "kafka.Kafka", config.toString()),
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+        command.addAll(JvmOptions.kafka());
+        command.addAll(List.of("-Dlogback.configurationFile=" + JavaRuntime.LOGBACK_CONFIGURATION,
+                "-cp", classpath, "kafka.Kafka", config.toString()));
+        ManagedProcess process = ManagedProcess.start("kafka", command,
                 Map.of(), dataDirectory, logDirectory.resolve("kafka.log"));
         String bootstrap = "127.0.0.1:" + port;
         KafkaBroker broker = new KafkaBroker(process, bootstrap);

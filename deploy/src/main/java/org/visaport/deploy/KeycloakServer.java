@@ -24,6 +24,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "visaport";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    /** Stopping a training run includes writing its AOT cache: about 10 s alone, longer beside a busy stack. */
+    private static final Duration TRAINING_STOP = Duration.ofMinutes(3);
+    /** Well inside the master realm's access token lifetime of 60 s. */
+    private static final Duration ADMIN_TOKEN_REUSE = Duration.ofSeconds(30);
     /** The sender of the realm's mail (verification links); the realm file names the same. */
     public static final String MAIL_FROM = "noreply@visaport.local";
     public static final String MAIL_FROM_NAME = "VisaPort";
@@ -48,13 +52,57 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final ManagedProcess process;
     private final Options options;
+    private String adminToken;
+    private long adminTokenAt;
 
     private KeycloakServer(ManagedProcess process, Options options) {
         this.process = process;
         this.options = options;
     }
 
+    /**
+     * Starts Keycloak and waits until the realm answers. The first start with a new distribution, JDK or JVM options is
+     * preceded by a training run that records Keycloak's AOT cache (see {@link #aotCache(Path)}).
+     */
     public static KeycloakServer start(Path home, Options options) {
+        AotCaches.Recording aotCache = aotCache(home);
+        if (aotCache.records()) {
+            train(home, options, aotCache);
+            aotCache = aotCache(home);
+        }
+        // A failed training run leaves nothing to map: this run then goes without a cache rather than record again.
+        List<String> cacheOptions = aotCache.records() ? List.of() : aotCache.options();
+        ManagedProcess process = launch(home, options, cacheOptions, options.log());
+        KeycloakServer server = new KeycloakServer(process, options);
+        try {
+            server.awaitRealm(process);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /**
+     * Starts Keycloak recording its AOT cache, waits until the realm answers (the realm is imported then, into this
+     * instance's data folder), and stops it: the JVM then writes the cache (through a child JVM that must not be
+     * stopped, so only the processes that existed at the stop are signalled, and given time to finish).
+     */
+    private static void train(Path home, Options options, AotCaches.Recording recording) {
+        Path log = options.log().resolveSibling("keycloak-aot.log");
+        ManagedProcess training = launch(home, options, recording.options(), log);
+        KeycloakServer trainee = new KeycloakServer(training, options);
+        try {
+            trainee.awaitRealm(training);
+        } catch (RuntimeException e) {
+            training.close();
+            recording.ended(false);
+            return;
+        }
+        recording.ended(ManagedProcess.stop(training.process().toHandle(), TRAINING_STOP));
+    }
+
+    private static ManagedProcess launch(Path home, Options options, List<String> cacheOptions, Path log) {
         Path data = options.dataDirectory();
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + options.httpPort(),
@@ -69,21 +117,21 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(KeycloakDistribution.javaEnvironment());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", options.adminUser());
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
+        env.put("JAVA_OPTS_KC_HEAP", JvmOptions.KEYCLOAK_HEAP);
         // --import-realm always reads <home>/data/import, shared by every instance of the distribution; the property it
         // sets, given directly, imports from this instance's realm folder (realms that already exist are left alone).
-        env.put("JAVA_OPTS_APPEND", "-Dkeycloak.migration.dir=" + options.realmDirectory()
-                + " -Dquarkus.transaction-manager.object-store.directory=" + data.resolve("transaction-logs"));
-        ManagedProcess process = ManagedProcess.start("keycloak", command, env, home, options.log());
-        KeycloakServer server = new KeycloakServer(process, options);
-        try {
-            Readiness.await("Keycloak realm " + REALM, () -> Readiness.httpOk(server.readinessUri())
-                    && Readiness.httpOk(server.issuerUri().resolve(server.issuerUri().getPath() + "/.well-known/openid-configuration")),
-                    process, READY_TIMEOUT);
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        List<String> javaOptions = new ArrayList<>(List.of("-Dkeycloak.migration.dir=" + options.realmDirectory(),
+                "-Dquarkus.transaction-manager.object-store.directory=" + data.resolve("transaction-logs")));
+        javaOptions.addAll(JvmOptions.keycloak());
+        javaOptions.addAll(cacheOptions);
+        env.put("JAVA_OPTS_APPEND", String.join(" ", javaOptions));
+        return ManagedProcess.start("keycloak", command, env, home, log);
+    }
+
+    private void awaitRealm(ManagedProcess process) {
+        Readiness.await("Keycloak realm " + REALM, () -> Readiness.httpOk(readinessUri())
+                && Readiness.httpOk(issuerUri().resolve(issuerUri().getPath() + "/.well-known/openid-configuration")),
+                process, READY_TIMEOUT);
     }
 
     /**
@@ -124,6 +172,25 @@ public final class KeycloakServer implements AutoCloseable {
         LOCALES.forEach(look.putArray("supportedLocales")::add);
         look.put("defaultLocale", LOCALES.getFirst());
         return JSON.writeValueAsString(look);
+    }
+
+    /**
+     * Keycloak's AOT cache, beside the unpacked distribution, keyed by the built distribution (kc.sh and the Quarkus
+     * application that {@code kc.sh build} generates) and the JVM options. Nothing makes Keycloak exit once started,
+     * so the cache is recorded by a start that is stopped once ready (a recording kept until the stack stops would be
+     * lost: Ctrl-C and {@code ./visaport down} signal every process, the JVM writing the cache included).
+     */
+    private static AotCaches.Recording aotCache(Path home) {
+        List<Path> madeFrom = new ArrayList<>(List.of(home.resolve("bin/kc.sh"), home.resolve("lib/quarkus-run.jar")));
+        try (var built = java.nio.file.Files.list(home.resolve("lib/quarkus"))) {
+            built.sorted().forEach(madeFrom::add);
+        } catch (IOException e) {
+            throw new StackException("cannot read the Keycloak build in " + home + ": " + e.getMessage(), e);
+        }
+        List<String> jvmOptions = new ArrayList<>(List.of(JvmOptions.KEYCLOAK_HEAP));
+        jvmOptions.addAll(JvmOptions.keycloak());
+        return new AotCaches(home.getParent().resolve("aot"), JavaRuntime.javaExecutable(), home.getParent())
+                .recording("keycloak", madeFrom, jvmOptions);
     }
 
     /** Where the server finds VisaPort's themes: next to the realm file. */
@@ -181,7 +248,14 @@ public final class KeycloakServer implements AutoCloseable {
                 .formatted(host, port, MAIL_FROM, MAIL_FROM_NAME);
     }
 
-    private String adminToken() {
+    /**
+     * The administrator's access token, reused for a while: each new one costs Keycloak a password hash, which is
+     * seconds of CPU while the services start beside it.
+     */
+    private synchronized String adminToken() {
+        if (adminToken != null && System.nanoTime() - adminTokenAt < ADMIN_TOKEN_REUSE.toNanos()) {
+            return adminToken;
+        }
         String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(options.adminUser(), StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(options.adminPassword(), StandardCharsets.UTF_8);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUri() + "/realms/master/protocol/openid-connect/token"))
@@ -191,7 +265,9 @@ public final class KeycloakServer implements AutoCloseable {
         if (response.statusCode() != 200 || !token.find()) {
             throw new StackException("Keycloak refused its administrator " + options.adminUser() + ": " + response.statusCode());
         }
-        return token.group(1);
+        adminToken = token.group(1);
+        adminTokenAt = System.nanoTime();
+        return adminToken;
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -1,7 +1,10 @@
 package org.visaport.deploy;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,6 +31,7 @@ public final class LocalStack {
     /** {@code VISAPORT_AOT_CACHE=false} starts the services without their AOT caches (to compare, or to rule them out). */
     private boolean aotCache = !"false".equalsIgnoreCase(System.getenv("VISAPORT_AOT_CACHE"));
     private StackState state;
+    private long startedAt;
 
     public LocalStack(StackSettings settings, PrintStream out) {
         this(settings, out, Map.of());
@@ -80,25 +84,33 @@ public final class LocalStack {
         state = StackState.create(settings.run(), ProcessHandle.current().pid());
 
         out.println("Starting VisaPort (logs in " + settings.logs() + ") ...");
+        startedAt = System.nanoTime();
         BuildArtifacts artifacts = BuildArtifacts.load();
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> infrastructure = new ArrayList<>();
+            // The services need their database and broker to start; Keycloak and the mail server they reach only
+            // when a request or an event needs them (signing keys and the issuer's metadata are read on first use),
+            // so those start alongside the services rather than before them.
+            List<Future<?>> storage = new ArrayList<>();
+            List<Future<?>> others = new ArrayList<>();
+            if (settings.externalIssuerUri().isEmpty()) {
+                others.add(parallel.submit(() -> startKeycloak(artifacts)));
+            }
             if (settings.externalMongoUri().isEmpty()) {
-                infrastructure.add(parallel.submit(this::startMongo));
+                storage.add(parallel.submit(this::startMongo));
             }
             if (settings.externalKafka().isEmpty()) {
-                infrastructure.add(parallel.submit(this::startKafka));
+                storage.add(parallel.submit(this::startKafka));
             }
-            if (settings.externalIssuerUri().isEmpty()) {
-                infrastructure.add(parallel.submit(() -> startKeycloak(artifacts)));
-            }
-            infrastructure.add(parallel.submit(() -> startMail(artifacts)));
-            awaitAll(infrastructure);
-            List<Future<?>> services = ServiceSpec.ALL.stream()
-                    .<Future<?>>map(service -> parallel.submit(() -> startService(service)))
-                    .toList();
-            awaitAll(services);
+            others.add(parallel.submit(() -> startMail(artifacts)));
+            awaitAll(storage);
+            ServiceSpec.ALL.forEach(service -> others.add(parallel.submit(() -> startService(service))));
+            awaitAll(others);
         }
+    }
+
+    /** Says when a part became ready, counted from the start, so a slow part shows itself. */
+    private void ready(String part) {
+        out.printf("  %-22s ready after %d s%n", part, Duration.ofNanos(System.nanoTime() - startedAt).toSeconds());
     }
 
     /** Stops one service, as an outage would; {@link #restart(ServiceSpec)} brings it back. */
@@ -137,7 +149,7 @@ public final class LocalStack {
         MongoWireServer mongo = MongoWireServer.start(settings.data().resolve("mongodb"), settings.port("mongodb"));
         started.push(mongo);
         state.add(new StackState.Part("mongodb", mongo.uri(), "tcp:" + settings.port("mongodb"), ProcessHandle.current().pid()));
-        out.println("  mongodb ready");
+        ready("mongodb");
     }
 
     private void startKafka() {
@@ -145,7 +157,7 @@ public final class LocalStack {
                 settings.port("kafka"), settings.port("kafka-controller"), settings.kafkaPartitions());
         started.push(kafka);
         state.add(new StackState.Part("kafka", kafka.bootstrapServers(), "tcp:" + settings.port("kafka"), kafka.process().pid()));
-        out.println("  kafka ready");
+        ready("kafka");
     }
 
     private void startKeycloak(BuildArtifacts artifacts) {
@@ -161,7 +173,7 @@ public final class LocalStack {
         keycloak.allowBrowserSignInAt(settings.port("gateway"));
         state.add(new StackState.Part("keycloak", keycloak.baseUri() + "/admin/", keycloak.readinessUri().toString(),
                 keycloak.process().pid()));
-        out.println("  keycloak ready");
+        ready("keycloak");
     }
 
     private void startMail(BuildArtifacts artifacts) {
@@ -169,7 +181,7 @@ public final class LocalStack {
                 settings.port("smtp"), settings.port("mail-api"));
         started.push(mail);
         state.add(new StackState.Part("mail", mail.mailboxUri().toString(), mail.readinessUri().toString(), mail.process().pid()));
-        out.println("  mail ready");
+        ready("mail");
     }
 
     private void startService(ServiceSpec service) {
@@ -182,7 +194,7 @@ public final class LocalStack {
         state.add(new StackState.Part(service.module(), service.baseUri(settings).toString(),
                 service.readinessUri(settings).toString(), process.pid()));
         Readiness.await(service.module(), () -> Readiness.httpOk(service.readinessUri(settings)), process, SERVICE_READY_TIMEOUT);
-        out.println("  " + service.module() + " ready");
+        ready(service.module());
     }
 
     /**
@@ -190,10 +202,13 @@ public final class LocalStack {
      * run) unless {@code VISAPORT_AOT_CACHE=false} or the JDK is older than 25.
      */
     private List<String> launch(ServiceSpec service, Map<String, String> environment) {
-        List<String> jvmOptions = List.of("-Xmx384m");
+        List<String> jvmOptions = JvmOptions.service();
         Path jar = runningCopy(service);
         if (!aotCache || !AotCaches.supported()) {
-            return List.of(JavaRuntime.javaExecutable().toString(), "-Xmx384m", "-jar", jar.toString());
+            List<String> command = new ArrayList<>(List.of(JavaRuntime.javaExecutable().toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
+            return command;
         }
         // The training run refreshes the application context and exits before serving: no port of its own is needed.
         Map<String, String> training = new java.util.HashMap<>(environment);
@@ -209,13 +224,22 @@ public final class LocalStack {
         return launch.command();
     }
 
-    /** Runs a copy, so a build started while the stack runs cannot pull the jar from under a live service. */
+    /**
+     * Runs a copy, so a build started while the stack runs cannot pull the jar from under a live service. The copy
+     * keeps the built jar's time (the AOT caches know a jar by it), and is made again only when the jar changed.
+     */
     private Path runningCopy(ServiceSpec service) {
         Path copy = settings.run().resolve("jars").resolve(service.module() + ".jar");
+        Path built = service.jar(settings.projectDirectory());
         try {
-            java.nio.file.Files.createDirectories(copy.getParent());
-            java.nio.file.Files.copy(service.jar(settings.projectDirectory()), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
+            Files.createDirectories(copy.getParent());
+            if (Files.isRegularFile(copy) && Files.size(copy) == Files.size(built)
+                    && Files.getLastModifiedTime(copy).equals(Files.getLastModifiedTime(built))) {
+                return copy;
+            }
+            Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.COPY_ATTRIBUTES);
+        } catch (IOException e) {
             throw new StackException("cannot copy " + service.module() + " to " + copy + ": " + e.getMessage(), e);
         }
         return copy;

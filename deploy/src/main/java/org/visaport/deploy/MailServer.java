@@ -19,13 +19,15 @@ public final class MailServer implements AutoCloseable {
 
     public static MailServer start(Path greenmailJar, Path workDirectory, Path logDirectory, int smtpPort, int apiPort) {
         BuildArtifacts.requireFile(greenmailJar, "GreenMail standalone");
-        ManagedProcess process = ManagedProcess.start("mail", List.of(
-                JavaRuntime.javaExecutable().toString(), "-Xmx256m",
+        List<String> command = new java.util.ArrayList<>(List.of(JavaRuntime.javaExecutable().toString()));
+        command.addAll(JvmOptions.mail());
+        command.addAll(List.of(
                 "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtpPort,
                 "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + apiPort,
                 // Any sender and recipient is accepted: the point is to catch every mail the services send.
                 "-Dgreenmail.auth.disabled",
-                "-jar", greenmailJar.toString()), Map.of(), workDirectory, logDirectory.resolve("mail.log"));
+                "-jar", greenmailJar.toString()));
+        ManagedProcess process = ManagedProcess.start("mail", command, Map.of(), workDirectory, logDirectory.resolve("mail.log"));
         MailServer server = new MailServer(process, apiPort);
         try {
             Readiness.await("mail server", () -> Readiness.httpOk(server.readinessUri()), process, Duration.ofSeconds(60));

@@ -106,19 +106,25 @@ public final class ManagedProcess implements AutoCloseable {
         stop(process.toHandle(), GRACE);
     }
 
-    /** SIGTERM to the process and everything it started, then a forced kill of whatever outlives the grace period. */
-    static void stop(ProcessHandle handle, Duration grace) {
+    /**
+     * SIGTERM to the process and everything it started, then a forced kill of whatever outlives the grace period.
+     * Returns whether nothing had to be killed.
+     */
+    static boolean stop(ProcessHandle handle, Duration grace) {
         List<ProcessHandle> family = new java.util.ArrayList<>(handle.descendants().toList());
         family.addFirst(handle);
         family.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
+        boolean clean = true;
         for (ProcessHandle member : family) {
             long left = deadline - System.nanoTime();
             try {
                 member.onExit().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
             } catch (Exception timedOutOrInterrupted) {
                 member.destroyForcibly();
+                clean = false;
             }
         }
+        return clean;
     }
 }

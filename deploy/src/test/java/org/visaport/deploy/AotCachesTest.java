@@ -46,7 +46,7 @@ class AotCachesTest {
         assertThat(second.command()).isNotEqualTo(first.command());
         assertThat(run(second)).contains("version two").doesNotContain("version one");
         try (Stream<Path> kept = Files.list(folder.resolve("aot"))) {
-            assertThat(kept.toList()).as("only the current jar's cache is kept").hasSize(1);
+            assertThat(kept.filter(Files::isDirectory).toList()).as("only the current jar's cache is kept").hasSize(1);
         }
     }
 
@@ -56,9 +56,65 @@ class AotCachesTest {
         Path other = folder.resolve("other.jar");
         writeJar(one, "same");
         Files.copy(one, other);
-        assertThat(AotCaches.key(one)).isEqualTo(AotCaches.key(other));
+        assertThat(AotCaches.key(List.of(one), List.of())).isEqualTo(AotCaches.key(List.of(other), List.of()));
         writeJar(other, "changed");
-        assertThat(AotCaches.key(one)).isNotEqualTo(AotCaches.key(other));
+        assertThat(AotCaches.key(List.of(one), List.of())).isNotEqualTo(AotCaches.key(List.of(other), List.of()));
+    }
+
+    @Test
+    void otherJvmOptionsGetACacheOfTheirOwn() throws Exception {
+        // A cache made with one collector or object layout is refused by a JVM started with another.
+        Path jar = folder.resolve("one.jar");
+        writeJar(jar, "same");
+        assertThat(AotCaches.key(List.of(jar), List.of("-XX:+UseSerialGC")))
+                .isNotEqualTo(AotCaches.key(List.of(jar), List.of("-XX:+UseG1GC")));
+    }
+
+    @Test
+    void aRecordingRunLeavesTheCacheForTheNextRunWhenItEnds() throws Exception {
+        assumeTrue(AotCaches.supported(), "AOT caches need Java " + AotCaches.FIRST_FEATURE_VERSION + "+");
+        AotCaches caches = new AotCaches(folder.resolve("aot"), Path.of(System.getProperty("java.home"), "bin", "java"), folder);
+        Path jar = folder.resolve("greeting.jar");
+        writeJar(jar, "served");
+
+        AotCaches.Recording first = caches.recording("greeting", List.of(jar), List.of());
+        assertThat(first.records()).isTrue();
+        Process recording = new ProcessBuilder(javaWith(first.options(), jar)).redirectErrorStream(true).start();
+        assertThat(recording.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        first.ended(recording.exitValue() == 0);
+
+        AotCaches.Recording next = caches.recording("greeting", List.of(jar), List.of());
+        assertThat(next.records()).as("the cache is there now").isFalse();
+        List<String> command = javaWith(next.options(), jar);
+        command.add(1, "-XX:AOTMode=on");
+        Process cached = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(cached.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(cached.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("served");
+        assertThat(cached.exitValue()).isZero();
+    }
+
+    @Test
+    void aKilledRecordingRunLeavesNoCache() throws Exception {
+        Path jar = folder.resolve("greeting.jar");
+        writeJar(jar, "served");
+        AotCaches caches = new AotCaches(folder.resolve("aot"), Path.of("java"), folder);
+        AotCaches.Recording first = caches.recording("greeting", List.of(jar), List.of());
+        assumeTrue(first.records(), "AOT caches need Java " + AotCaches.FIRST_FEATURE_VERSION + "+");
+        Files.writeString(first.partial(), "half a cache");
+
+        first.ended(false);
+
+        assertThat(first.cache()).doesNotExist();
+        assertThat(first.partial()).doesNotExist();
+        assertThat(caches.recording("greeting", List.of(jar), List.of()).records()).isTrue();
+    }
+
+    private static List<String> javaWith(List<String> options, Path jar) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
     }
 
     /** Runs the launch with -XX:AOTMode=on, so a cache that cannot be used fails the run instead of being skipped. */
