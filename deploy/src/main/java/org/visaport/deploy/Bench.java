@@ -32,8 +32,8 @@ public final class Bench {
     private static final String LIST = "/api/news/articles?limit=20";
     private static final int CONNECTIONS = 16;
     private static final Duration WARM_UP = Duration.ofSeconds(15);
-    private static final Duration FULL_LOAD = Duration.ofSeconds(40);
-    private static final Duration PACED = Duration.ofSeconds(35);
+    private static final Duration FULL_LOAD = Duration.ofSeconds(45);
+    private static final Duration PACED = Duration.ofSeconds(40);
     private static final Duration CACHING = Duration.ofSeconds(30);
     private static final int BRIEFINGS = 40;
     private static final int BRIEFINGS_WARM_UP = 3;
@@ -370,7 +370,7 @@ public final class Bench {
             boolean launcher = part.pid() == stack.pid();
             String name = launcher ? part.name() + " (in the launcher's JVM)" : part.name();
             String ownLog = Footprint.startedOwnLog(settings.logs().resolve(part.name() + ".log"), part.name(), part.pid())
-                    .map(started -> String.format(Locale.ROOT, "%.1f s after its JVM started", started.toMillis() / 1000.0)).orElse("—");
+                    .map(started -> String.format(Locale.ROOT, "%.1f s", started.toMillis() / 1000.0)).orElse("—");
             parts.add(new BenchReport.Part(name, part.pid(), Footprint.rssBytes(part.pid(), !launcher),
                     readyAfter(part).map(ready -> ready.toSeconds() + " s").orElse("not recorded"), ownLog));
         }
