@@ -1,8 +1,8 @@
 package org.visaport.notification.feed;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,14 +19,17 @@ import org.visaport.platform.problem.Problems;
 public class Feed {
 
     private final MongoTemplate mongo;
+    private final FeedSignals signals;
 
-    Feed(MongoTemplate mongo) {
+    Feed(MongoTemplate mongo, FeedSignals signals) {
         this.mongo = mongo;
+        this.signals = signals;
     }
 
     /** Stores the items in one round trip; items stored before stay as they are (read, archived). */
     public void add(Collection<FeedItem> items) {
         Inserts.ignoringDuplicates(mongo, FeedItem.class, items);
+        signals.stored(items.stream().map(FeedItem::memberId).collect(Collectors.toSet()));
     }
 
     List<FeedItem> page(String memberId, boolean withArchived, KeysetPosition after, int limit) {
@@ -38,12 +41,11 @@ public class Feed {
     }
 
     /**
-     * The member's items stored after {@code after} and no later than {@code settledBy}, oldest first: what a live
-     * stream sends next, up to {@code limit + 1} of them (the keyset query's look-ahead row is simply sent too). See
-     * {@link FeedStreams} for why items stored in the last moments wait for {@code settledBy}.
+     * The member's items stored after {@code after}, oldest first: what a live stream looks at next, up to
+     * {@code limit + 1} of them (the keyset query's look-ahead row tells that more are stored).
      */
-    List<FeedItem> storedAfter(String memberId, KeysetPosition after, Instant settledBy, int limit) {
-        Criteria filter = Criteria.where("memberId").is(memberId).and("archived").is(false).and("storedAt").lte(settledBy);
+    List<FeedItem> storedAfter(String memberId, KeysetPosition after, int limit) {
+        Criteria filter = Criteria.where("memberId").is(memberId).and("archived").is(false);
         Query query = Keyset.query(filter, "storedAt", Sort.Direction.ASC, after, limit);
         return mongo.find(query, FeedItem.class);
     }

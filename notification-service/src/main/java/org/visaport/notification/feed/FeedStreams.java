@@ -5,13 +5,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,18 +31,23 @@ import org.visaport.platform.paging.KeysetPosition;
 import org.visaport.platform.problem.Problems;
 
 /**
- * Live streams of members' feeds as Server-Sent Events. Each stream reads its member's feed from the database every
- * poll interval on its own virtual thread, so any instance serves any member: the instance that consumed an event
- * tells nobody in memory. An event's id is the item's position in storage order (time stored, then id), signed with
- * the kit's cursors and scoped to the member, so a client resuming with {@code Last-Event-ID} gets exactly what it
- * missed, and an id from another member, forged, or older than the replay window gets an explicit {@code reset}.
+ * Live streams of members' feeds as Server-Sent Events. Each stream reads its member's feed from the database on its
+ * own virtual thread, so any instance serves any member: it looks when this instance stores an item for the member
+ * ({@link FeedSignals}) and every poll interval for items stored elsewhere. An event's id is the stream's
+ * {@link StreamPosition} in storage order, signed with the kit's cursors and scoped to the member, so a client resuming
+ * with {@code Last-Event-ID} gets exactly what it missed, and an id from another member, forged, or older than the
+ * replay window gets an explicit {@code reset}.
  */
 @Service
 class FeedStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FeedStreams.class);
 
+    private static final String SENT_AT = "@";
+    private static final String SENT_SEPARATOR = ",";
+
     private final Feed feed;
+    private final FeedSignals signals;
     private final Cursors cursors;
     private final Clock clock;
     private final StreamProperties properties;
@@ -45,8 +56,10 @@ class FeedStreams implements SmartLifecycle {
     private final AtomicInteger total = new AtomicInteger();
     private volatile boolean running;
 
-    FeedStreams(Feed feed, Cursors cursors, Clock clock, StreamProperties properties, MeterRegistry registry) {
+    FeedStreams(Feed feed, FeedSignals signals, Cursors cursors, Clock clock, StreamProperties properties,
+                MeterRegistry registry) {
         this.feed = feed;
+        this.signals = signals;
         this.cursors = cursors;
         this.clock = clock;
         this.properties = properties;
@@ -117,20 +130,22 @@ class FeedStreams implements SmartLifecycle {
         }
 
         private void run(String lastEventId) {
+            Semaphore wake = new Semaphore(0);
+            Runnable unlisten = signals.listen(memberId, wake);
             try {
-                KeysetPosition position = startAt(lastEventId);
+                StreamPosition position = startAt(lastEventId);
                 Instant now = clock.instant();
                 Instant ends = now.plus(properties.maxDuration());
                 Instant nextHeartbeat = now.plus(properties.heartbeat());
                 while (running && !released.get()) {
                     now = clock.instant();
-                    List<FeedItem> items = feed.storedAfter(memberId, position, now.minus(properties.settle()), properties.batch());
-                    for (FeedItem item : items) {
-                        position = new KeysetPosition(item.storedAt(), item.id());
-                        emitter.send(SseEmitter.event().name("notification").id(cursors.after(scope(memberId), position))
-                                .data(FeedItemView.of(item), MediaType.APPLICATION_JSON));
+                    List<FeedItem> read = feed.storedAfter(memberId, position.watermark(), properties.batch());
+                    boolean readAll = read.size() <= properties.batch();
+                    for (StreamPosition.Step step : position.take(read, readAll, now.minus(properties.settle()))) {
+                        emitter.send(SseEmitter.event().name("notification").id(eventId(step.after()))
+                                .data(FeedItemView.of(step.item()), MediaType.APPLICATION_JSON));
                     }
-                    if (items.size() > properties.batch()) {
+                    if (!readAll) {
                         continue;
                     }
                     if (!now.isBefore(nextHeartbeat)) {
@@ -140,7 +155,11 @@ class FeedStreams implements SmartLifecycle {
                     if (!now.isBefore(ends)) {
                         break;
                     }
-                    Thread.sleep(properties.pollInterval());
+                    // Woken at once when this instance stores an item for the member; items stored elsewhere, and
+                    // those held back until they settle, are found at the next look.
+                    if (wake.tryAcquire(properties.pollInterval().toNanos(), TimeUnit.NANOSECONDS)) {
+                        wake.drainPermits();
+                    }
                 }
                 endQuietly();
             } catch (IOException | IllegalStateException gone) {
@@ -152,6 +171,7 @@ class FeedStreams implements SmartLifecycle {
                 log.warn("Notification stream of member {} failed: {}", memberId, e.toString());
                 emitter.completeWithError(e);
             } finally {
+                unlisten.run();
                 release();
             }
         }
@@ -172,30 +192,62 @@ class FeedStreams implements SmartLifecycle {
          * Where to go on from, telling the client first: {@code ready} when the stream follows on from its last event
          * (or starts now), {@code reset} when it cannot, so the client re-reads the feed and the unread count.
          */
-        private KeysetPosition startAt(String lastEventId) throws IOException {
+        private StreamPosition startAt(String lastEventId) throws IOException {
             Instant now = clock.instant();
-            KeysetPosition fresh = new KeysetPosition(now.minus(properties.settle()), "");
+            StreamPosition.Snapshot fresh = StreamPosition.Snapshot.at(new KeysetPosition(now.minus(properties.settle()), ""));
             if (lastEventId == null || lastEventId.isBlank()) {
-                announce("ready", fresh);
-                return fresh;
+                return announce("ready", fresh);
             }
-            KeysetPosition resumed;
-            try {
-                resumed = cursors.afterPosition(scope(memberId), lastEventId);
-            } catch (ErrorResponseException notOurs) {
-                announce("reset", fresh);
-                return fresh;
+            Optional<StreamPosition.Snapshot> resumed = resumeFrom(lastEventId);
+            if (resumed.isEmpty() || resumed.get().watermark().at().isBefore(now.minus(properties.replayWindow()))) {
+                return announce("reset", fresh);
             }
-            if (resumed.at().isBefore(now.minus(properties.replayWindow()))) {
-                announce("reset", fresh);
-                return fresh;
-            }
-            announce("ready", resumed);
-            return resumed;
+            return announce("ready", resumed.get());
         }
 
-        private void announce(String name, KeysetPosition position) throws IOException {
-            emitter.send(SseEmitter.event().name(name).id(cursors.after(scope(memberId), position)).data("{}", MediaType.APPLICATION_JSON));
+        private StreamPosition announce(String name, StreamPosition.Snapshot position) throws IOException {
+            emitter.send(SseEmitter.event().name(name).id(eventId(position)).data("{}", MediaType.APPLICATION_JSON));
+            return StreamPosition.at(position);
+        }
+
+        /** The position in an event id: the watermark, then the items sent after it, signed for this member's stream. */
+        private String eventId(StreamPosition.Snapshot position) {
+            String sent = position.sent().stream().map(item -> item.id() + SENT_AT + item.storedAt().toEpochMilli())
+                    .collect(Collectors.joining(SENT_SEPARATOR));
+            return cursors.encode(scope(memberId), Long.toString(position.watermark().at().toEpochMilli()),
+                    position.watermark().id(), sent);
+        }
+
+        /**
+         * Empty for an id this member's stream did not issue (forged, another member's). An id of the kind streams
+         * issued before they sent items early (the position of the last item, nothing sent after it) still resumes, so
+         * clients connected across an upgrade miss nothing.
+         */
+        private Optional<StreamPosition.Snapshot> resumeFrom(String lastEventId) {
+            try {
+                KeysetPosition lastItem = cursors.afterPosition(scope(memberId), lastEventId);
+                return Optional.of(StreamPosition.Snapshot.at(lastItem));
+            } catch (ErrorResponseException notThatKind) {
+                // The current kind, below.
+            }
+            try {
+                List<String> values = cursors.decode(scope(memberId), lastEventId, 3);
+                List<StreamPosition.Snapshot.Sent> sent = new ArrayList<>();
+                if (!values.get(2).isEmpty()) {
+                    for (String item : values.get(2).split(SENT_SEPARATOR, -1)) {
+                        int at = item.indexOf(SENT_AT);
+                        sent.add(new StreamPosition.Snapshot.Sent(item.substring(0, at),
+                                Instant.ofEpochMilli(Long.parseLong(item.substring(at + 1)))));
+                    }
+                }
+                if (sent.size() > StreamPosition.MAX_UNSETTLED) {
+                    return Optional.empty();
+                }
+                KeysetPosition watermark = new KeysetPosition(Instant.ofEpochMilli(Long.parseLong(values.get(0))), values.get(1));
+                return Optional.of(new StreamPosition.Snapshot(watermark, sent));
+            } catch (ErrorResponseException | IndexOutOfBoundsException | NumberFormatException | DateTimeException notOurs) {
+                return Optional.empty();
+            }
         }
 
         void release() {

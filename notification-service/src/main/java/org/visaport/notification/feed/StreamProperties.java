@@ -6,11 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How live streams ({@code GET /api/notifications/stream}) follow the feed.
  *
- * @param pollInterval how often a stream reads the member's new items from the database
+ * @param pollInterval how often a stream reads the member's new items from the database when nothing woke it earlier:
+ *                     the delay for items stored by another instance
  * @param batch        items read per look, so one look stays a bounded query
- * @param settle       how long a stored item waits before streams send it: items are stamped before they are stored,
- *                     so an insert still under way may carry an earlier stamp than one already visible; waiting this
- *                     long lets it land before a stream's position moves past its stamp
+ * @param settle       how long after its stamp an item is surely stored: items are stamped before they are stored, so
+ *                     an insert still under way may carry an earlier stamp than one already visible; a stream keeps
+ *                     looking this far back (see {@link StreamPosition}), though it sends new items at once
  * @param heartbeat    how often a quiet stream sends a comment line, so proxies keep the connection open and clients
  *                     notice a dead one
  * @param replayWindow how far back a {@code Last-Event-ID} may point; an older one gets a {@code reset} event
