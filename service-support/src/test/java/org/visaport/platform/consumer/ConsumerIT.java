@@ -3,6 +3,7 @@ package org.visaport.platform.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -113,6 +114,8 @@ class ConsumerIT {
     KafkaTemplate<String, String> kafka;
     @Autowired
     Handled handled;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aRedeliveredEventHasOneEffectAndBadRecordsAreParkedWithoutBlockingTheRest() {
@@ -127,6 +130,8 @@ class ConsumerIT {
                 assertThat(handled.effects).containsExactly("hello", "after the bad ones"));
         assertThat(handled.attempts.stream().filter("poison pill"::equals)).as("first try and two retries").hasSize(3);
         assertThat(deadLetters()).hasSize(2).anyMatch("this is not an event"::equals).anyMatch(value -> value.contains("poison pill"));
+        // What the dead-letter alert (deploy/observability) watches.
+        assertThat(meters.counter("visaport.consumer.dead.letters", "topic", Topics.deadLetter(TOPIC)).count()).isEqualTo(2.0);
     }
 
     private static String event(String text) {
