@@ -30,6 +30,11 @@ public final class LocalStack {
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     /** {@code VISAPORT_AOT_CACHE=false} starts the services without their AOT caches (to compare, or to rule them out). */
     private boolean aotCache = !"false".equalsIgnoreCase(System.getenv("VISAPORT_AOT_CACHE"));
+    /**
+     * Secrets every instance of a service must share (cursors signed by one are read by another; an unsubscribe link
+     * made by one is honoured by all); made anew for each stack, as a single instance would make its own.
+     */
+    private final Map<String, String> sharedSecrets = new java.util.concurrent.ConcurrentHashMap<>();
     private StackState state;
     private long startedAt;
 
@@ -102,6 +107,9 @@ public final class LocalStack {
                 storage.add(parallel.submit(this::startKafka));
             }
             others.add(parallel.submit(() -> startMail(artifacts)));
+            if (settings.replicas() > 1) {
+                storage.add(parallel.submit(this::startRedis));
+            }
             awaitAll(storage);
             ServiceSpec.ALL.forEach(service -> others.add(parallel.submit(() -> startService(service))));
             awaitAll(others);
@@ -113,20 +121,45 @@ public final class LocalStack {
         out.printf("  %-22s ready after %d s%n", part, Duration.ofNanos(System.nanoTime() - startedAt).toSeconds());
     }
 
-    /** Stops one service, as an outage would; {@link #restart(ServiceSpec)} brings it back. */
+    /** Stops every instance of one service, as an outage would; {@link #restart(ServiceSpec)} brings them back. */
     public void stop(ServiceSpec service) {
-        for (AutoCloseable part : started) {
-            if (part instanceof ManagedProcess process && process.name().equals(service.module())) {
-                started.remove(part);
-                closeQuietly(process);
-            }
+        for (int instance = 1; instance <= settings.replicas(); instance++) {
+            stop(service, instance);
         }
+    }
+
+    /** Stops one instance of a service, gracefully, as a rolling update would. */
+    public void stop(ServiceSpec service, int instance) {
+        instance(service, instance).ifPresent(process -> {
+            started.remove(process);
+            closeQuietly(process);
+        });
+    }
+
+    /** Kills one instance of a service at once, as a crashed machine would: no graceful shutdown. */
+    public void kill(ServiceSpec service, int instance) {
+        instance(service, instance).ifPresent(process -> {
+            started.remove(process);
+            process.process().destroyForcibly();
+            process.process().onExit().join();
+        });
     }
 
     /** Starts a service stopped by {@link #stop(ServiceSpec)} again and waits until it is ready. */
     public void restart(ServiceSpec service) {
         stop(service);
         startService(service);
+    }
+
+    /** Starts one stopped or killed instance of a service again and waits until it is ready. */
+    public void restart(ServiceSpec service, int instance) {
+        stop(service, instance);
+        startInstance(service, instance, launch(service, environment(service, 1)));
+    }
+
+    private java.util.Optional<ManagedProcess> instance(ServiceSpec service, int instance) {
+        return started.stream().filter(part -> part instanceof ManagedProcess process && process.name().equals(service.name(instance)))
+                .map(ManagedProcess.class::cast).findFirst();
     }
 
     private Map<String, Integer> portsInUse() {
@@ -170,7 +203,9 @@ public final class LocalStack {
         // Where the verification links go: the local mail server, readable through the mail box's web API.
         keycloak.useSmtpServer("127.0.0.1", settings.port("smtp"));
         keycloak.useVisaportLoginTheme();
-        keycloak.allowBrowserSignInAt(settings.port("gateway"));
+        for (int instance = 1; instance <= settings.replicas(); instance++) {
+            keycloak.allowBrowserSignInAt(settings.port("gateway", instance));
+        }
         state.add(new StackState.Part("keycloak", keycloak.baseUri() + "/admin/", keycloak.readinessUri().toString(),
                 keycloak.process().pid()));
         ready("keycloak");
@@ -184,17 +219,57 @@ public final class LocalStack {
         ready("mail");
     }
 
+    private void startRedis() {
+        RedisServer redis = RedisServer.start(settings.home(), settings.logs(), settings.port("redis"));
+        started.push(redis);
+        state.add(new StackState.Part("redis", "redis://127.0.0.1:" + settings.port("redis"), "tcp:" + settings.port("redis"),
+                redis.process().pid()));
+        ready("redis");
+    }
+
+    /** Starts every instance of the service side by side, from one command line (one AOT cache serves them all). */
     private void startService(ServiceSpec service) {
-        Map<String, String> environment = service.environment(settings);
-        environment.putAll(serviceEnvironment);
-        List<String> command = launch(service, environment);
-        ManagedProcess process = ManagedProcess.start(service.module(), command, environment,
-                settings.home(), settings.logs().resolve(service.module() + ".log"));
+        List<String> command = launch(service, environment(service, 1));
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> instances = new ArrayList<>();
+            for (int instance = 1; instance <= settings.replicas(); instance++) {
+                int number = instance;
+                instances.add(parallel.submit(() -> startInstance(service, number, command)));
+            }
+            awaitAll(instances);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while starting " + service.module(), e);
+        }
+    }
+
+    private void startInstance(ServiceSpec service, int instance, List<String> command) {
+        String name = service.name(instance);
+        ManagedProcess process = ManagedProcess.start(name, command, environment(service, instance),
+                settings.home(), settings.logs().resolve(name + ".log"));
         started.push(process);
-        state.add(new StackState.Part(service.module(), service.baseUri(settings).toString(),
-                service.readinessUri(settings).toString(), process.pid()));
-        Readiness.await(service.module(), () -> Readiness.httpOk(service.readinessUri(settings)), process, SERVICE_READY_TIMEOUT);
-        ready(service.module());
+        state.add(new StackState.Part(name, service.baseUri(settings, instance).toString(),
+                service.readinessUri(settings, instance).toString(), process.pid()));
+        Readiness.await(name, () -> Readiness.httpOk(service.readinessUri(settings, instance)), process, SERVICE_READY_TIMEOUT);
+        ready(name);
+    }
+
+    private Map<String, String> environment(ServiceSpec service, int instance) {
+        Map<String, String> environment = service.environment(settings, instance);
+        environment.put("VISAPORT_CURSOR_SECRET", sharedSecret("cursors:" + service.module()));
+        if (service.module().equals("notification-service")) {
+            environment.put("VISAPORT_UNSUBSCRIBE_SECRET", sharedSecret("unsubscribe"));
+        }
+        environment.putAll(serviceEnvironment);
+        return environment;
+    }
+
+    private String sharedSecret(String purpose) {
+        return sharedSecrets.computeIfAbsent(purpose, unused -> {
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            return java.util.HexFormat.of().formatHex(secret);
+        });
     }
 
     /**
@@ -263,6 +338,10 @@ public final class LocalStack {
         out.printf("  %-22s %-44s %s%n", "PART", "ADDRESS", "HEALTH / DOCS");
         for (ServiceSpec service : ServiceSpec.ALL) {
             out.printf("  %-22s %-44s %s%n", service.module(), service.baseUri(settings), service.readinessUri(settings));
+            for (int instance = 2; instance <= settings.replicas(); instance++) {
+                out.printf("  %-22s %-44s %s%n", service.name(instance), service.baseUri(settings, instance),
+                        service.readinessUri(settings, instance));
+            }
             out.printf("  %-22s %-44s %s%n", "", "", service.apiDocsUri(settings));
             if (service.module().equals("gateway")) {
                 out.printf("  %-22s %-44s %s%n", "", "", service.metricsUri(settings));
@@ -277,6 +356,9 @@ public final class LocalStack {
                 "SMTP on 127.0.0.1:" + settings.port("smtp"));
         out.printf("  %-22s %-44s %s%n", "kafka", settings.kafkaBootstrapServers(), "");
         out.printf("  %-22s %-44s %s%n", "mongodb", settings.mongoUri().replaceAll("//[^@/]*@", "//***@"), "");
+        if (settings.replicas() > 1) {
+            out.printf("  %-22s %-44s %s%n", "redis", "redis://127.0.0.1:" + settings.port("redis"), "the gateways' rate limits and sessions");
+        }
         out.println();
         out.println("Open VisaPort in a browser: " + webAddress(settings));
         out.println();

@@ -40,4 +40,25 @@ class ServiceSpecTest {
         assertThat(news.readinessUri(DEFAULTS)).isEqualTo(URI.create("http://127.0.0.1:8082/actuator/health/readiness"));
         assertThat(news.metricsUri(DEFAULTS)).isEqualTo(URI.create("http://127.0.0.1:8082/actuator/prometheus"));
     }
+
+    @Test
+    void aStackOfTwoReplicasRunsEachInstanceOnItsOwnPortAndTheGatewayBalancesOverAll() {
+        StackSettings two = StackSettings.fromEnvironment(Path.of("/srv/visaport"), Map.of("VISAPORT_REPLICAS", "2"));
+
+        assertThat(service("news-service").name(2)).isEqualTo("news-service-2");
+        assertThat(service("news-service").environment(two, 2)).containsEntry("SERVER_PORT", "18082");
+        assertThat(service("gateway").environment(two, 2)).containsEntry("SERVER_PORT", "18080")
+                .containsEntry("GATEWAY_MANAGEMENT_PORT", "18090")
+                .containsEntry("NEWS_SERVICE_URI", "http://127.0.0.1:8082,http://127.0.0.1:18082")
+                .containsEntry("GATEWAY_RATE_LIMIT_STORE", "redis").containsEntry("GATEWAY_SESSION_STORE", "redis")
+                .containsEntry("GATEWAY_REDIS_URL", "redis://127.0.0.1:6379");
+        // A service's own fallback calls take one address: the first instance.
+        assertThat(service("comment-service").environment(two, 2)).containsEntry("NEWS_SERVICE_URI", "http://127.0.0.1:8082");
+    }
+
+    @Test
+    void aSingleGatewayKeepsItsCountersAndSessionsInMemory() {
+        assertThat(service("gateway").environment(DEFAULTS)).containsEntry("NEWS_SERVICE_URI", "http://127.0.0.1:8082")
+                .doesNotContainKeys("GATEWAY_RATE_LIMIT_STORE", "GATEWAY_SESSION_STORE", "GATEWAY_REDIS_URL");
+    }
 }

@@ -57,4 +57,47 @@ class StackSettingsTest {
         assertThatThrownBy(() -> StackSettings.fromEnvironment(PROJECT, Map.of("VISAPORT_NEWS_PORT", "70000")))
                 .isInstanceOf(StackException.class);
     }
+
+    @Test
+    void runsOneInstanceOfEachPartAndNoRedisUnlessToldOtherwise() {
+        StackSettings settings = StackSettings.fromEnvironment(PROJECT, Map.of());
+
+        assertThat(settings.replicas()).isEqualTo(1);
+        assertThat(settings.ports()).doesNotContainKeys("redis", "news-2");
+    }
+
+    @Test
+    void givesEveryFurtherInstanceAPortOfItsOwnAndTheStackARedis() {
+        StackSettings settings = StackSettings.fromEnvironment(PROJECT, Map.of("VISAPORT_REPLICAS", "3", "VISAPORT_NEWS_3_PORT", "40001"));
+
+        assertThat(settings.port("news", 1)).isEqualTo(8082);
+        assertThat(settings.port("news", 2)).isEqualTo(18082);
+        assertThat(settings.port("news", 3)).isEqualTo(40001);
+        assertThat(settings.port("gateway-management", 2)).isEqualTo(18090);
+        assertThat(settings.port("redis")).isEqualTo(6379);
+        assertThat(settings.ports().keySet()).containsExactlyInAnyOrderElementsOf(StackSettings.portNames(3));
+    }
+
+    @Test
+    void rejectsReplicasOutsideOneToFive() {
+        for (String replicas : java.util.List.of("0", "6", "two")) {
+            assertThatThrownBy(() -> StackSettings.fromEnvironment(PROJECT, Map.of("VISAPORT_REPLICAS", replicas)))
+                    .isInstanceOf(StackException.class)
+                    .hasMessage("the replicas (--replicas or VISAPORT_REPLICAS) must be a number from 1 to 5, not '" + replicas + "'");
+        }
+    }
+
+    @Test
+    void asksForAnExplicitPortWhenAnInstanceWouldFallOffThePortRange() {
+        assertThatThrownBy(() -> StackSettings.fromEnvironment(PROJECT, Map.of("VISAPORT_REPLICAS", "2", "VISAPORT_NEWS_PORT", "60000")))
+                .isInstanceOf(StackException.class).hasMessageStartingWith("VISAPORT_NEWS_2_PORT must be set");
+    }
+
+    @Test
+    void takesTheReplicasFromTheCommandLine() {
+        assertThat(VisaportCommand.withOptions("up", java.util.List.of("--replicas", "2"))).containsEntry("VISAPORT_REPLICAS", "2");
+        assertThat(VisaportCommand.withOptions("up", java.util.List.of("--replicas=3"))).containsEntry("VISAPORT_REPLICAS", "3");
+        assertThatThrownBy(() -> VisaportCommand.withOptions("down", java.util.List.of("--replicas", "2")))
+                .isInstanceOf(StackException.class).hasMessageContaining("unknown option '--replicas'");
+    }
 }
