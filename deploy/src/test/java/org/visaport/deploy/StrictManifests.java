@@ -92,6 +92,12 @@ final class StrictManifests {
     private static final tools.jackson.databind.ObjectMapper JSON3 = tools.jackson.databind.json.JsonMapper.builder().build();
     private static final Map<String, Schema> schemaCache = new java.util.concurrent.ConcurrentHashMap<>();
 
+    static {
+        // fabric8's custom resources log every apiVersion and kind Jackson sets on them, at DEBUG.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.fabric8"))
+                .setLevel(ch.qos.logback.classic.Level.INFO);
+    }
+
     private StrictManifests() {
     }
 
