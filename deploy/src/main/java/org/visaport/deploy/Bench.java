@@ -361,7 +361,7 @@ public final class Bench {
 
     /**
      * Each part's resident memory now (its process and what it started), and its start-up as recorded: the launcher's
-     * "ready after" through {@link #readyAfter}, and the part's own log line.
+     * "ready after" (counted from `./visaport up`), and the part's own log line.
      */
     private List<BenchReport.Part> footprint(StackState stack) {
         List<BenchReport.Part> parts = new ArrayList<>();
@@ -372,17 +372,9 @@ public final class Bench {
             String ownLog = Footprint.startedOwnLog(settings.logs().resolve(part.name() + ".log"), part.name(), part.pid())
                     .map(started -> String.format(Locale.ROOT, "%.1f s", started.toMillis() / 1000.0)).orElse("—");
             parts.add(new BenchReport.Part(name, part.pid(), Footprint.rssBytes(part.pid(), !launcher),
-                    readyAfter(part).map(ready -> ready.toSeconds() + " s").orElse("not recorded"), ownLog));
+                    stack.readyAfter(part.name()).map(ready -> ready.toSeconds() + " s").orElse("not recorded"), ownLog));
         }
         return parts;
-    }
-
-    /**
-     * Hook for the start-up time the launcher records per part ("ready after N s", counted from `./visaport up`).
-     * StackState does not carry it yet: once it does (a {@code readyAfter} per part), read it here.
-     */
-    private static Optional<Duration> readyAfter(StackState.Part part) {
-        return Optional.empty();
     }
 
     private Wrk.Result answered(Wrk.Result result, String where) {

@@ -118,7 +118,9 @@ public final class LocalStack {
 
     /** Says when a part became ready, counted from the start, so a slow part shows itself. */
     private void ready(String part) {
-        out.printf("  %-22s ready after %d s%n", part, Duration.ofNanos(System.nanoTime() - startedAt).toSeconds());
+        Duration after = Duration.ofNanos(System.nanoTime() - startedAt);
+        state.ready(part, after);
+        out.printf("  %-22s ready after %d s%n", part, after.toSeconds());
     }
 
     /** Stops every instance of one service, as an outage would; {@link #restart(ServiceSpec)} brings them back. */

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public final class StackState {
     private final Path file;
     private final long pid;
     private final List<Part> parts = new ArrayList<>();
+    private final java.util.Map<String, Duration> readyAfter = new java.util.LinkedHashMap<>();
 
     private StackState(Path file, long pid) {
         this.file = file;
@@ -51,6 +53,10 @@ public final class StackState {
         for (int i = 0; i < count; i++) {
             state.parts.add(new Part(p.getProperty(i + ".name"), p.getProperty(i + ".address"),
                     p.getProperty(i + ".readiness", ""), Long.parseLong(p.getProperty(i + ".pid", "-1"))));
+            String ready = p.getProperty(i + ".readyAfterMillis");
+            if (ready != null) {
+                state.readyAfter.put(p.getProperty(i + ".name"), Duration.ofMillis(Long.parseLong(ready)));
+            }
         }
         return Optional.of(state);
     }
@@ -60,6 +66,17 @@ public final class StackState {
         parts.removeIf(known -> known.name().equals(part.name()));
         parts.add(part);
         save();
+    }
+
+    /** Records how long after the stack's start the part answered its readiness check. */
+    public synchronized void ready(String name, Duration after) {
+        readyAfter.put(name, after);
+        save();
+    }
+
+    /** How long after the stack's start the part became ready, when the launcher recorded it. */
+    public synchronized Optional<Duration> readyAfter(String name) {
+        return Optional.ofNullable(readyAfter.get(name));
     }
 
     public synchronized List<Part> parts() {
@@ -92,6 +109,10 @@ public final class StackState {
             p.setProperty(i + ".address", part.address());
             p.setProperty(i + ".readiness", part.readiness());
             p.setProperty(i + ".pid", Long.toString(part.pid()));
+            Duration ready = readyAfter.get(part.name());
+            if (ready != null) {
+                p.setProperty(i + ".readyAfterMillis", Long.toString(ready.toMillis()));
+            }
         }
         try {
             Files.createDirectories(file.getParent());

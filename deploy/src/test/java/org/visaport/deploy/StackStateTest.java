@@ -32,4 +32,17 @@ class StackStateTest {
 
         assertThat(StackState.read(run)).isEmpty();
     }
+
+    @Test
+    void tellsTheBenchHowLongAfterTheStartEachPartWasReady() {
+        StackState state = StackState.create(run, ProcessHandle.current().pid());
+        state.add(new StackState.Part("kafka", "127.0.0.1:9092", "tcp:9092", 4344));
+        state.ready("kafka", java.time.Duration.ofMillis(9_500));
+        state.add(new StackState.Part("mail", "http://127.0.0.1:8025/", "http://127.0.0.1:8025/api/service/readiness", 4345));
+
+        StackState read = StackState.read(run).orElseThrow();
+
+        assertThat(read.readyAfter("kafka")).contains(java.time.Duration.ofMillis(9_500));
+        assertThat(read.readyAfter("mail")).isEmpty();
+    }
 }
