@@ -30,12 +30,23 @@ final class RecordingBackend {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final java.util.Map<String, java.util.Map<String, String>> headersByPath = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Where the gateway's load balancer asks whether an instance is ready; this one always is. */
+    static final String READINESS = "/actuator/health/readiness";
+
     RecordingBackend() {
         this(0);
     }
 
     /** A backend on {@code port}, e.g. one that comes back where a stopped one listened. */
     RecordingBackend(int port) {
+        this(port, 200);
+    }
+
+    /**
+     * A backend that reports ready but answers every call with {@code status} (and no body when it is not 200), as an
+     * instance does whose own dependencies just failed.
+     */
+    RecordingBackend(int port, int status) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
@@ -61,6 +72,11 @@ final class RecordingBackend {
                     exchange.close();
                     return;
                 }
+            }
+            if (status != 200 && !READINESS.equals(exchange.getRequestURI().getPath())) {
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+                return;
             }
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -89,6 +105,16 @@ final class RecordingBackend {
 
     List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** How many times the load balancer asked this backend whether it is ready. */
+    long readinessChecks() {
+        return received.stream().filter(r -> r.path().equals(READINESS)).count();
+    }
+
+    /** How many requests reached {@code path}. */
+    long count(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).count();
     }
 
     /** The one request that reached {@code path}; each test calls a path of its own. */

@@ -53,7 +53,7 @@ import reactor.core.publisher.Mono;
  * the bearer chain checks them like any mobile call. Calls with a bearer token never touch the session.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebClientProperties.class)
+@EnableConfigurationProperties({WebClientProperties.class, SessionProperties.class})
 class BrowserSecurity {
 
     /** The header a page sends the CSRF token in, copied from the readable {@code XSRF-TOKEN} cookie. */
