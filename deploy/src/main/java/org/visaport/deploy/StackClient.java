@@ -17,10 +17,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP to the running local stack, as `demo` and `bench` both talk to it: tokens from Keycloak's local-only CLI client,
- * JSON calls with a bearer token to any of the stack's addresses, and Server-Sent Events streams.
+ * HTTP to the running local stack, as `demo`, `bench` and the end-to-end tests talk to it: tokens from Keycloak's
+ * local-only CLI client, JSON calls with a bearer token to any of the stack's addresses, and Server-Sent Events streams.
  */
-final class StackClient {
+public final class StackClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -29,7 +29,7 @@ final class StackClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    StackClient(StackSettings settings) {
+    public StackClient(StackSettings settings) {
         this.keycloak = "http://127.0.0.1:" + settings.port("keycloak");
     }
 
@@ -38,7 +38,7 @@ final class StackClient {
     }
 
     /** An access token for one of the realm's users, or null when Keycloak refuses the password. */
-    String token(String username, String password) {
+    public String token(String username, String password) {
         String form = "grant_type=password&client_id=visaport-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/visaport/protocol/openid-connect/token"))
@@ -47,7 +47,7 @@ final class StackClient {
     }
 
     /** A call to {@code uri}; {@code body}, when given, goes as JSON. */
-    HttpResponse<String> send(String method, String uri, String token, Object body, Map<String, String> headers) {
+    public HttpResponse<String> send(String method, String uri, String token, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -73,21 +73,21 @@ final class StackClient {
     }
 
     /** JSON text as a tree; an empty object for a blank text. */
-    static JsonNode parse(String json) {
+    public static JsonNode parse(String json) {
         return json.isBlank() ? JSON.createObjectNode() : JSON.readTree(json);
     }
 
     /** Opens a Server-Sent Events stream; its lines are kept with the moment each arrived. */
-    LiveStream listen(String uri, String token) {
+    public LiveStream listen(String uri, String token) {
         return new LiveStream(http, HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream").GET().build());
     }
 
     /** A stream's lines as they come; closing it hangs up. */
-    static final class LiveStream implements AutoCloseable {
+    public static final class LiveStream implements AutoCloseable {
 
         /** One line of the stream and when it arrived ({@link System#nanoTime()}). */
-        record Line(long arrivedNanos, String text) {
+        public record Line(long arrivedNanos, String text) {
         }
 
         private final Queue<Line> lines = new ConcurrentLinkedQueue<>();
@@ -98,11 +98,11 @@ final class StackClient {
                     .thenAccept(response -> response.body().forEach(line -> lines.add(new Line(System.nanoTime(), line))));
         }
 
-        String text() {
+        public String text() {
             return String.join("\n", lines().stream().map(Line::text).toList());
         }
 
-        List<Line> lines() {
+        public List<Line> lines() {
             return List.copyOf(lines);
         }
 

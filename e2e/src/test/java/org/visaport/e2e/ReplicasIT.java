@@ -1,0 +1,268 @@
+package org.visaport.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.visaport.deploy.BuildArtifacts;
+import org.visaport.deploy.LocalStack;
+import org.visaport.deploy.Ports;
+import org.visaport.deploy.RedisServer;
+import org.visaport.deploy.ServiceSpec;
+import org.visaport.deploy.StackClient;
+import org.visaport.deploy.StackSettings;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The local stack as {@code ./visaport up --replicas 2} starts it: two instances of every service and of the gateway,
+ * the gateways sharing their counters in Redis. It checks what replicas must not change: every event handled once
+ * however the partitions are shared, a member's live stream on one instance hearing what the other handled, no
+ * accepted write and no event lost when one instance of each service is killed under load, reads retried past a dead
+ * instance, and one rate limit across the gateways. Runs in a JVM of its own after the other end-to-end tests (see
+ * the failsafe executions in this module's pom), so only one stack runs at a time.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicasIT {
+
+    private static final Path PROJECT = RunningStack.PROJECT;
+    private static final Duration EVENTUALLY = Duration.ofSeconds(120);
+    private static final String MEMBER = "member@visaport.local";
+    private static final String EDITOR = "editor@visaport.local";
+
+    private static Path home;
+    private static StackSettings settings;
+    private static LocalStack stack;
+    private static StackClient client;
+    private static String tag;
+
+    @BeforeAll
+    static void startTwoOfEverything() throws IOException, InterruptedException {
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            assumeTrue(Files.isRegularFile(service.jar(PROJECT)), "replicas test skipped: " + service.jar(PROJECT) + " is not built");
+        }
+        BuildArtifacts artifacts = BuildArtifacts.load();
+        assumeTrue(Files.isRegularFile(artifacts.keycloakZip()) && Files.isRegularFile(artifacts.greenmailJar()),
+                "replicas test skipped: the Keycloak distribution or GreenMail was not downloaded by the build");
+        assumeTrue(RedisServer.executable().isPresent(), "replicas test skipped: no redis-server (Debian: apt-get install redis-server)");
+        // Under target/, so its logs stay to be read after a failure; `./mvnw clean` removes them.
+        home = Files.createDirectories(Path.of("target")).toAbsolutePath().resolve("replicas-stack");
+        deleteRecursively(home);
+        Map<String, String> environment = new HashMap<>(Map.of("VISAPORT_HOME", home.toString(), "VISAPORT_REPLICAS", "2"));
+        Set<Integer> taken = new HashSet<>();
+        for (String name : StackSettings.portNames(2)) {
+            int port;
+            do {
+                port = Ports.findFree();
+            } while (!taken.add(port));
+            environment.put(StackSettings.portVariable(name), Integer.toString(port));
+        }
+        settings = StackSettings.fromEnvironment(PROJECT, environment);
+        stack = new LocalStack(settings, System.out).withoutAotCaches();
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "replicas-stack-stop"));
+        stack.start();
+        client = new StackClient(settings);
+        tag = "replicas-" + UUID.randomUUID().toString().substring(0, 8);
+        follow(tag);
+    }
+
+    @AfterAll
+    static void stopTheStack() throws IOException {
+        if (stack != null) {
+            stack.stop();
+        }
+        if (home != null) {
+            deleteRecursively(home.resolve("data"));
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theNotificationInstancesShareTheArticlePartitions() throws Exception {
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers()))) {
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                ConsumerGroupDescription group = kafka.describeConsumerGroups(List.of("notification-service.articles"))
+                        .all().get().get("notification-service.articles");
+                assertThat(group.members()).hasSize(2).allSatisfy(member ->
+                        assertThat(member.assignment().topicPartitions()).isNotEmpty());
+                assertThat(group.members().stream().mapToInt(member -> member.assignment().topicPartitions().size()).sum())
+                        .isEqualTo(settings.kafkaPartitions());
+            });
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aMembersStreamOnEitherNotificationInstanceHearsOfEveryBriefingWhicheverInstanceHandledIt() {
+        String member = client.token(MEMBER, "Member-Local-2026");
+        ServiceSpec notifications = service("notification-service");
+        try (StackClient.LiveStream first = client.listen(notifications.baseUri(settings, 1) + "/api/notifications/stream", member);
+             StackClient.LiveStream second = client.listen(notifications.baseUri(settings, 2) + "/api/notifications/stream", member)) {
+            await().atMost(EVENTUALLY).until(() -> first.text().contains("event:ready") && second.text().contains("event:ready"));
+            // Keyed by article id, the briefings spread over the partitions, so each instance handles some of them.
+            List<String> published = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                published.add(publish("Streamed briefing " + i));
+            }
+
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                assertThat(first.text()).contains(published);
+                assertThat(second.text()).contains(published);
+            });
+        }
+    }
+
+    @Test
+    @Order(3)
+    void killingOneInstanceOfEachServiceUnderLoadLosesNoAcceptedWriteNoEventAndNoRead() throws InterruptedException {
+        String member = client.token(MEMBER, "Member-Local-2026");
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        AtomicInteger reads = new AtomicInteger();
+        List<String> failedReads = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean loading = new AtomicBoolean(true);
+        Thread writer = Thread.ofVirtual().start(() -> {
+            while (loading.get()) {
+                try {
+                    accepted.add(publish("Briefing under load " + UUID.randomUUID()));
+                } catch (RuntimeException refused) {
+                    // Not accepted (the instance died mid-call): the editor would try again; nothing to account for.
+                }
+            }
+        });
+        Thread reader = Thread.ofVirtual().start(() -> {
+            while (loading.get()) {
+                try {
+                    HttpResponse<String> answer = client.send("GET", gateway(1) + "/api/news/articles?limit=5", member, null, Map.of());
+                    reads.incrementAndGet();
+                    if (answer.statusCode() != 200) {
+                        failedReads.add(answer.statusCode() + " " + answer.body());
+                    }
+                } catch (RuntimeException e) {
+                    failedReads.add(e.getMessage());
+                }
+            }
+        });
+        await().atMost(EVENTUALLY).until(() -> accepted.size() >= 3);
+
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            if (!service.module().equals("gateway")) {
+                stack.kill(service, 2);
+            }
+        }
+        int acceptedAtKill = accepted.size();
+        // The load goes on while the gateways find the dead instances out (their health checks, every few seconds).
+        await().pollDelay(Duration.ofSeconds(10)).atMost(EVENTUALLY).until(() -> accepted.size() >= acceptedAtKill + 5);
+        loading.set(false);
+        writer.join();
+        reader.join();
+
+        assertThat(failedReads).as("reads through the gateway while instances died (of %d)", reads.get()).isEmpty();
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode feed = StackClient.parse(client.send("GET", gateway(1) + "/api/notifications/feed?limit=100", member, null, Map.of()).body());
+            List<String> told = feed.path("items").valueStream().filter(item -> item.path("kind").asString().equals("ARTICLE_PUBLISHED"))
+                    .map(item -> item.path("link").path("articleId").asString()).toList();
+            assertThat(told).as("every accepted briefing told once, none twice").containsAll(accepted).doesNotHaveDuplicates();
+        });
+        for (String id : accepted) {
+            assertThat(client.send("GET", gateway(1) + "/api/news/articles/" + id, member, null, Map.of()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theGatewaysCountOneRateLimitTogether() {
+        // Anonymous calls count per address: 600 a minute, however the calls are spread over the gateways. Windows are
+        // whole minutes: start early in one, so that all the calls fall into it.
+        await().atMost(Duration.ofSeconds(70)).pollInterval(Duration.ofMillis(200))
+                .until(() -> java.time.Instant.now().getEpochSecond() % 60 < 10);
+        int allowed = 0;
+        int call = 0;
+        while (call < 2000) {
+            HttpResponse<String> answer = client.send("GET", gateway(call % 2 + 1) + "/api/news/articles?limit=1", null, null, Map.of());
+            call++;
+            if (answer.statusCode() == 429) {
+                break;
+            }
+            assertThat(answer.statusCode()).isEqualTo(200);
+            allowed++;
+        }
+
+        assertThat(allowed).as("calls let through before the first 429").isBetween(590, 600);
+        assertThat(client.send("GET", gateway(1) + "/api/news/articles?limit=1", null, null, Map.of()).statusCode()).isEqualTo(429);
+        assertThat(client.send("GET", gateway(2) + "/api/news/articles?limit=1", null, null, Map.of()).statusCode()).isEqualTo(429);
+    }
+
+    private static String gateway(int instance) {
+        return service("gateway").baseUri(settings, instance).toString();
+    }
+
+    /** The demo member follows the test's own tag, in the app. */
+    private static void follow(String tag) {
+        String member = client.token(MEMBER, "Member-Local-2026");
+        JsonNode before = StackClient.parse(client.send("GET", gateway(1) + "/api/notifications/subscriptions", member, null, Map.of()).body());
+        var following = (tools.jackson.databind.node.ObjectNode) before.deepCopy();
+        following.remove("mandatory");
+        following.withArray("tags").add(tag);
+        following.set("articles", StackClient.parse("{\"enabled\":true,\"channels\":[\"IN_APP\"],\"cadence\":\"IMMEDIATE\"}"));
+        HttpResponse<String> saved = client.send("PUT", gateway(1) + "/api/notifications/subscriptions", member, following, Map.of());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
+    /** The editor files and publishes a briefing with the test's tag, through the first gateway; its id. */
+    private static String publish(String title) {
+        String editor = client.token(EDITOR, "Editor-Local-2026");
+        HttpResponse<String> draft = client.send("POST", gateway(1) + "/api/admin/news/articles", editor, Map.of(
+                "title", title, "lede", "Filed by the replicas test.", "body", "Text.", "language", "en", "tags", List.of(tag),
+                "dateline", Map.of("place", "Vienna, Austria", "date", LocalDate.now().toString())), Map.of());
+        if (draft.statusCode() != 201) {
+            throw new IllegalStateException("draft refused: " + draft.statusCode());
+        }
+        JsonNode filed = StackClient.parse(draft.body());
+        HttpResponse<String> published = client.send("POST", gateway(1) + "/api/admin/news/articles/" + filed.path("id").asString() + "/publish",
+                editor, Map.of("version", filed.path("version").asLong()), Map.of());
+        if (published.statusCode() != 200) {
+            throw new IllegalStateException("publication refused: " + published.statusCode());
+        }
+        return filed.path("id").asString();
+    }
+
+    private static ServiceSpec service(String module) {
+        return ServiceSpec.ALL.stream().filter(service -> service.module().equals(module)).findFirst().orElseThrow();
+    }
+}
