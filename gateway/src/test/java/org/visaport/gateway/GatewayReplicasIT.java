@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,9 +22,10 @@ import org.visaport.testsupport.WithEmbeddedParts;
 
 /**
  * The gateway in front of two instances of a service, as `./visaport up --replicas 2` runs it: calls are spread over
- * both; when one stops, reads go on (retried on the other until the health check drops it) while a write is never sent
- * twice; when it is back, it gets calls again. An instance that answers 503 gets no read retried on it twice and no
- * write repeated elsewhere.
+ * both; when one stops, reads and writes go on (a call whose connection is refused reached nobody, so it goes to the
+ * other instance, which gets every call until the health check finds the stopped one back); when it is back, it gets
+ * calls again. An instance that answers 503 gets no read retried on it twice and no write repeated elsewhere: that
+ * write may have been acted on.
  */
 @WithEmbeddedParts
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -57,7 +57,7 @@ class GatewayReplicasIT {
     private LoadBalancerClientFactory loadBalancers;
 
     @Test
-    void callsSpreadReadsSurviveAStoppedInstanceWritesAreNotRepeatedAndTheInstanceGetsCallsOnceBack() {
+    void callsSpreadReadsAndUnsentWritesSurviveAStoppedInstanceAndTheInstanceGetsCallsOnceBack() {
         ApiClient api = new ApiClient(port);
         for (int i = 0; i < 10; i++) {
             assertThat(api.get("/api/news/articles/spread-" + i, null).status()).isEqualTo(200);
@@ -70,19 +70,13 @@ class GatewayReplicasIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> news2.readinessChecks() > checks);
         news2.stop();
 
-        List<String> refused = new ArrayList<>();
-        for (int i = 0; i < 4 && refused.isEmpty(); i++) {
+        // Round robin sends one of the first writes to the stopped instance: its connection is refused, so nothing
+        // reached anyone, and the write goes to the other instance instead of failing.
+        for (int i = 0; i < 4; i++) {
             String path = "/api/news/articles/write-" + i;
-            ApiClient.Reply reply = api.send("POST", path, null, Map.of("n", i), Map.of());
-            if (reply.status() != 200) {
-                assertProblem(reply, 503);
-                refused.add(path);
-            } else {
-                assertThat(NEWS_1.count(path)).as("a write that went through went through once").isEqualTo(1);
-            }
+            assertThat(api.send("POST", path, null, Map.of("n", i), Map.of()).status()).as(path).isEqualTo(200);
+            assertThat(NEWS_1.count(path)).as("every write reached a live instance, once").isEqualTo(1);
         }
-        assertThat(refused).as("round robin sent one write to the stopped instance").hasSize(1);
-        assertThat(NEWS_1.count(refused.getFirst())).as("a write is never retried on another instance").isZero();
 
         for (int i = 0; i < 6; i++) {
             String path = "/api/news/articles/read-while-down-" + i;
@@ -136,11 +130,5 @@ class GatewayReplicasIT {
 
     private static long reached(RecordingBackend backend, String pathPrefix) {
         return backend.received().stream().filter(r -> r.path().startsWith(pathPrefix)).count();
-    }
-
-    private static void assertProblem(ApiClient.Reply reply, int status) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(reply.json().path("type").asString()).isEqualTo("https://visaport.example/problems/unavailable");
     }
 }
