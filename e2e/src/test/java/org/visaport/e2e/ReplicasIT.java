@@ -9,9 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +26,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,12 +42,14 @@ import org.visaport.deploy.RedisServer;
 import org.visaport.deploy.ServiceSpec;
 import org.visaport.deploy.StackClient;
 import org.visaport.deploy.StackSettings;
+import org.visaport.platform.topics.Topics;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The local stack as {@code ./visaport up --replicas 2} starts it: two instances of every service and of the gateway,
  * the gateways sharing their counters in Redis. It checks what replicas must not change: every event handled once
- * however the partitions are shared, a member's live stream on one instance hearing what the other handled, no
+ * however the partitions are shared, a member's live stream on one instance hearing what the other handled, a
+ * scheduled job (the embargo publisher) acting once though both instances run it, no
  * accepted write and no event lost when one instance of each service is killed under load, reads retried past a dead
  * instance, and one rate limit across the gateways. Runs in a JVM of its own after the other end-to-end tests (see
  * the failsafe executions in this module's pom), so only one stack runs at a time.
@@ -150,6 +154,49 @@ class ReplicasIT {
 
     @Test
     @Order(3)
+    void embargoedBriefingsArePublishedOnceThoughBothNewsInstancesRunTheEmbargoJob() {
+        String editor = client.token(EDITOR, "Editor-Local-2026");
+        String member = client.token(MEMBER, "Member-Local-2026");
+        Instant publishAt = Instant.now().plusSeconds(8);
+        List<String> embargoed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JsonNode draft = draft("Embargoed briefing " + i, editor);
+            HttpResponse<String> scheduled = client.send("POST", gateway(1) + "/api/admin/news/articles/" + draft.path("id").asString()
+                    + "/schedule", editor, Map.of("version", draft.path("version").asLong(), "publishAt", publishAt.toString()), Map.of());
+            assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+            embargoed.add(draft.path("id").asString());
+        }
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(toldOf(member)).containsAll(embargoed));
+        // Both instances look for due embargoes every 5 s; one at a time holds the job's lock, so each went out once.
+        await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(toldOf(member)).filteredOn(embargoed::contains).hasSize(embargoed.size()));
+        try (var events = new KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", settings.kafkaBootstrapServers(),
+                "key.deserializer", StringDeserializer.class.getName(),
+                "value.deserializer", StringDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = events.partitionsFor(Topics.ARTICLE_EVENTS)
+                    .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            events.assign(partitions);
+            events.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = events.endOffsets(partitions);
+            List<String> published = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                events.poll(Duration.ofMillis(200)).forEach(record -> {
+                    JsonNode event = StackClient.parse(record.value());
+                    if (event.path("type").asString().equals("article.published")) {
+                        published.add(event.path("data").path("id").asString());
+                    }
+                });
+                return partitions.stream().allMatch(partition -> events.position(partition) >= ends.get(partition));
+            });
+            assertThat(published).filteredOn(embargoed::contains).as("one article.published per embargoed briefing")
+                    .containsExactlyInAnyOrderElementsOf(embargoed);
+        }
+    }
+
+    @Test
+    @Order(4)
     void killingOneInstanceOfEachServiceUnderLoadLosesNoAcceptedWriteNoEventAndNoRead() throws InterruptedException {
         String member = client.token(MEMBER, "Member-Local-2026");
         Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -193,24 +240,20 @@ class ReplicasIT {
         reader.join();
 
         assertThat(failedReads).as("reads through the gateway while instances died (of %d)", reads.get()).isEmpty();
-        await().atMost(EVENTUALLY).untilAsserted(() -> {
-            JsonNode feed = StackClient.parse(client.send("GET", gateway(1) + "/api/notifications/feed?limit=100", member, null, Map.of()).body());
-            List<String> told = feed.path("items").valueStream().filter(item -> item.path("kind").asString().equals("ARTICLE_PUBLISHED"))
-                    .map(item -> item.path("link").path("articleId").asString()).toList();
-            assertThat(told).as("every accepted briefing told once, none twice").containsAll(accepted).doesNotHaveDuplicates();
-        });
+        await().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(toldOf(member)).as("every accepted briefing told once, none twice").containsAll(accepted).doesNotHaveDuplicates());
         for (String id : accepted) {
             assertThat(client.send("GET", gateway(1) + "/api/news/articles/" + id, member, null, Map.of()).statusCode()).isEqualTo(200);
         }
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theGatewaysCountOneRateLimitTogether() {
         // Anonymous calls count per address: 600 a minute, however the calls are spread over the gateways. Windows are
         // whole minutes: start early in one, so that all the calls fall into it.
         await().atMost(Duration.ofSeconds(70)).pollInterval(Duration.ofMillis(200))
-                .until(() -> java.time.Instant.now().getEpochSecond() % 60 < 10);
+                .until(() -> Instant.now().getEpochSecond() % 60 < 10);
         int allowed = 0;
         int call = 0;
         while (call < 2000) {
@@ -244,16 +287,28 @@ class ReplicasIT {
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
     }
 
-    /** The editor files and publishes a briefing with the test's tag, through the first gateway; its id. */
-    private static String publish(String title) {
-        String editor = client.token(EDITOR, "Editor-Local-2026");
+    /** The briefings the member's feed tells of, one entry per feed item. */
+    private static List<String> toldOf(String member) {
+        JsonNode feed = StackClient.parse(client.send("GET", gateway(1) + "/api/notifications/feed?limit=100", member, null, Map.of()).body());
+        return feed.path("items").valueStream().filter(item -> item.path("kind").asString().equals("ARTICLE_PUBLISHED"))
+                .map(item -> item.path("link").path("articleId").asString()).toList();
+    }
+
+    /** The editor files a draft with the test's tag, through the first gateway. */
+    private static JsonNode draft(String title, String editor) {
         HttpResponse<String> draft = client.send("POST", gateway(1) + "/api/admin/news/articles", editor, Map.of(
                 "title", title, "lede", "Filed by the replicas test.", "body", "Text.", "language", "en", "tags", List.of(tag),
                 "dateline", Map.of("place", "Vienna, Austria", "date", LocalDate.now().toString())), Map.of());
         if (draft.statusCode() != 201) {
             throw new IllegalStateException("draft refused: " + draft.statusCode());
         }
-        JsonNode filed = StackClient.parse(draft.body());
+        return StackClient.parse(draft.body());
+    }
+
+    /** The editor files and publishes a briefing with the test's tag, through the first gateway; its id. */
+    private static String publish(String title) {
+        String editor = client.token(EDITOR, "Editor-Local-2026");
+        JsonNode filed = draft(title, editor);
         HttpResponse<String> published = client.send("POST", gateway(1) + "/api/admin/news/articles/" + filed.path("id").asString() + "/publish",
                 editor, Map.of("version", filed.path("version").asLong()), Map.of());
         if (published.statusCode() != 200) {
