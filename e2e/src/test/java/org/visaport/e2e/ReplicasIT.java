@@ -51,9 +51,10 @@ import tools.jackson.databind.JsonNode;
  * however the partitions are shared, a member's live stream on one instance hearing what the other handled, a
  * scheduled job (the embargo publisher) acting once though both instances run it, no
  * accepted write and no event lost when one instance of each service is killed under load, reads retried past a dead
- * instance, and one rate limit across the gateways. Runs in a JVM of its own after the other end-to-end tests (see
- * the failsafe executions in this module's pom), so only one stack runs at a time.
+ * instance, and one rate limit across the gateways. Runs first among the end-to-end test classes and stops its stack
+ * before the others start theirs (junit-platform.properties orders the classes), so only one stack runs at a time.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
 
