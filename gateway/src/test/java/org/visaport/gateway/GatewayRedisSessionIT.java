@@ -4,23 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,16 +32,12 @@ class GatewayRedisSessionIT {
 
     private static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
     private static final RecordingBackend IDENTITY = new RecordingBackend();
     private static Process redis;
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
 
-    private final CookieManager cookies = new CookieManager();
-    private final Map<String, String> keycloakCookies = new LinkedHashMap<>();
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final TestBrowser browser = new TestBrowser();
 
     @BeforeAll
     static void startRedisAndTwoGateways() throws IOException {
@@ -99,18 +84,18 @@ class GatewayRedisSessionIT {
 
         signIn(one);
 
-        JsonNode session = JSON.readTree(get(other.resolve("/web/session")).body());
+        JsonNode session = JSON.readTree(browser.get(other.resolve("/web/session")).body());
         assertThat(session.path("signedIn").asBoolean()).as("the other instance reads the session from Redis").isTrue();
         assertThat(session.path("displayName").asString()).isEqualTo("Max Member");
-        assertThat(get(other.resolve("/api/identity/session-at-the-other-gateway")).statusCode()).isEqualTo(200);
+        assertThat(browser.get(other.resolve("/api/identity/session-at-the-other-gateway")).statusCode()).isEqualTo(200);
         String relayed = IDENTITY.receivedAt("/api/identity/session-at-the-other-gateway").authorization();
         assertThat(relayed).as("the session's tokens came along").startsWith("Bearer ");
         assertThat(KeycloakTokens.claims(relayed.substring("Bearer ".length())).path("azp").asString()).isEqualTo("visaport-bff");
 
-        HttpResponse<String> out = send(HttpRequest.newBuilder(other.resolve("/logout"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(form("_csrf", cookie("XSRF-TOKEN", other))));
+        HttpResponse<String> out = browser.send(HttpRequest.newBuilder(other.resolve("/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(TestBrowser.form("_csrf", browser.cookie("XSRF-TOKEN", other))));
         assertThat(out.statusCode()).isEqualTo(302);
-        assertThat(JSON.readTree(get(one.resolve("/web/session")).body()).path("signedIn").asBoolean(true))
+        assertThat(JSON.readTree(browser.get(one.resolve("/web/session")).body()).path("signedIn").asBoolean(true))
                 .as("signed out at one instance is signed out at all").isFalse();
     }
 
@@ -122,12 +107,12 @@ class GatewayRedisSessionIT {
     /** The realm lists the local stack's gateway (port 8080); this one listens on a random port. */
     private void letKeycloakSendBrowsersBackTo(URI gateway) throws IOException, InterruptedException {
         KeycloakTokens keycloak = EmbeddedParts.INSTANCE.keycloak();
-        ObjectNode client = (ObjectNode) JSON.readTree(send(keycloak.adminRequest("/clients?clientId=visaport-bff").GET()).body()).get(0);
+        ObjectNode client = (ObjectNode) JSON.readTree(browser.send(keycloak.adminRequest("/clients?clientId=visaport-bff").GET()).body()).get(0);
         String redirect = gateway.resolve("/login/oauth2/code/keycloak").toString();
         ArrayNode redirects = (ArrayNode) client.get("redirectUris");
         if (redirects.valueStream().noneMatch(uri -> uri.asString().equals(redirect))) {
             redirects.add(redirect);
-            HttpResponse<String> updated = send(keycloak.adminRequest("/clients/" + client.get("id").asString())
+            HttpResponse<String> updated = browser.send(keycloak.adminRequest("/clients/" + client.get("id").asString())
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))));
             assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
         }
@@ -135,54 +120,19 @@ class GatewayRedisSessionIT {
 
     /** The code flow with PKCE as a browser walks it, with the demo member's password at Keycloak's form. */
     private void signIn(URI gateway) throws IOException, InterruptedException {
-        HttpResponse<String> start = get(gateway.resolve("/oauth2/authorization/keycloak"));
+        HttpResponse<String> start = browser.get(gateway.resolve("/oauth2/authorization/keycloak"));
         assertThat(start.statusCode()).isEqualTo(302);
-        HttpResponse<String> loginForm = atKeycloak(HttpRequest.newBuilder(URI.create(start.headers().firstValue("Location").orElseThrow())).GET());
-        assertThat(loginForm.statusCode()).as(loginForm.body()).isEqualTo(200);
-        Matcher action = FORM_ACTION.matcher(loginForm.body());
-        assertThat(action.find()).isTrue();
-        HttpResponse<String> signedIn = atKeycloak(HttpRequest.newBuilder(loginForm.uri().resolve(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("username", DemoUser.MEMBER.username(), "password", DemoUser.MEMBER.password())));
+        HttpResponse<String> signedIn = browser.signInAtKeycloak(URI.create(start.headers().firstValue("Location").orElseThrow()),
+                DemoUser.MEMBER);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-        HttpResponse<String> back = get(URI.create(signedIn.headers().firstValue("Location").orElseThrow()));
+        HttpResponse<String> back = browser.get(URI.create(signedIn.headers().firstValue("Location").orElseThrow()));
         assertThat(back.statusCode()).isEqualTo(302);
         assertThat(back.headers().firstValue("Location")).hasValue("/");
         String sessionCookie = back.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
         assertThat(sessionCookie).as("the cookie as in memory").containsIgnoringCase("HttpOnly").contains("SameSite=Lax").contains("Path=/");
     }
 
-    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri).GET());
-    }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return browser.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    /** Keycloak's sign-in cookies are Secure, which a cookie store keeps off plain http: carried by hand, as on loopback. */
-    private HttpResponse<String> atKeycloak(HttpRequest.Builder request) throws IOException, InterruptedException {
-        if (!keycloakCookies.isEmpty()) {
-            request.header("Cookie", String.join("; ", keycloakCookies.values()));
-        }
-        HttpResponse<String> response = send(request);
-        response.headers().allValues("Set-Cookie").forEach(set -> {
-            String pair = set.split(";", 2)[0];
-            keycloakCookies.put(pair.substring(0, pair.indexOf('=')), pair);
-        });
-        return response;
-    }
 
-    private String cookie(String name, URI gateway) {
-        List<HttpCookie> found = cookies.getCookieStore().get(gateway);
-        return found.stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst().orElseThrow();
-    }
-
-    private static HttpRequest.BodyPublisher form(String... pairs) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            body.append(i == 0 ? "" : "&").append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return HttpRequest.BodyPublishers.ofString(body.toString());
-    }
 }

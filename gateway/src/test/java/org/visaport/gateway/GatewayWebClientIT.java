@@ -3,18 +3,10 @@ package org.visaport.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
 class GatewayWebClientIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
     private static final RecordingBackend IDENTITY = new RecordingBackend();
     private static final RecordingBackend COMMENTS = new RecordingBackend();
 
@@ -57,16 +48,13 @@ class GatewayWebClientIT {
     @Autowired
     private Parts parts;
 
-    private final CookieManager cookies = new CookieManager();
-    private final java.util.Map<String, String> keycloakCookies = new java.util.LinkedHashMap<>();
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final TestBrowser browser = new TestBrowser();
 
     /** The realm lists the local stack's gateway (port 8080); this one listens on a random port. */
     @BeforeEach
     void letKeycloakSendBrowsersBackToThisGateway() throws Exception {
         KeycloakTokens keycloak = parts.keycloak();
-        JsonNode found = JSON.readTree(send(keycloak.adminRequest("/clients?clientId=visaport-bff").GET()).body());
+        JsonNode found = JSON.readTree(browser.send(keycloak.adminRequest("/clients?clientId=visaport-bff").GET()).body());
         ObjectNode client = (ObjectNode) found.get(0);
         String redirect = gateway("/login/oauth2/code/keycloak").toString();
         ArrayNode redirects = (ArrayNode) client.get("redirectUris");
@@ -74,7 +62,7 @@ class GatewayWebClientIT {
             redirects.add(redirect);
             ObjectNode attributes = (ObjectNode) client.get("attributes");
             attributes.put("post.logout.redirect.uris", attributes.path("post.logout.redirect.uris").asString() + "##" + gateway("/"));
-            HttpResponse<String> updated = send(keycloak.adminRequest("/clients/" + client.get("id").asString())
+            HttpResponse<String> updated = browser.send(keycloak.adminRequest("/clients/" + client.get("id").asString())
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))));
             assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
         }
@@ -129,29 +117,29 @@ class GatewayWebClientIT {
         assertThat(get("/api/admin/news/articles/member-via-session").statusCode()).as("the coarse role rules hold").isEqualTo(403);
 
         // A change needs the CSRF header: without it 403 problem details and nothing reaches the service.
-        String xsrf = cookie("XSRF-TOKEN");
-        HttpResponse<String> forged = send(HttpRequest.newBuilder(gateway("/api/comments/articles/a1/comments-no-csrf"))
+        String xsrf = browser.cookie("XSRF-TOKEN", gateway("/"));
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(gateway("/api/comments/articles/a1/comments-no-csrf"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}")));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(JSON.readTree(forged.body()).path("type").asString()).endsWith("/forbidden");
         assertThat(COMMENTS.received()).noneMatch(r -> r.path().endsWith("comments-no-csrf"));
-        HttpResponse<String> posted = send(HttpRequest.newBuilder(gateway("/api/comments/articles/a1/comments-with-csrf"))
+        HttpResponse<String> posted = browser.send(HttpRequest.newBuilder(gateway("/api/comments/articles/a1/comments-with-csrf"))
                 .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}")));
         assertThat(posted.statusCode()).isEqualTo(200);
         assertThat(COMMENTS.receivedAt("/api/comments/articles/a1/comments-with-csrf").authorization()).startsWith("Bearer ");
 
         // Sign out: a form post with the CSRF token ends the session and goes on to Keycloak's end-session endpoint.
-        assertThat(send(HttpRequest.newBuilder(gateway("/logout")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("x", "y"))).statusCode()).isEqualTo(403);
-        HttpResponse<String> out = send(HttpRequest.newBuilder(gateway("/logout")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("_csrf", xsrf)));
+        assertThat(browser.send(HttpRequest.newBuilder(gateway("/logout")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(TestBrowser.form("x", "y"))).statusCode()).isEqualTo(403);
+        HttpResponse<String> out = browser.send(HttpRequest.newBuilder(gateway("/logout")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(TestBrowser.form("_csrf", xsrf)));
         assertThat(out.statusCode()).isEqualTo(302);
         String endSession = out.headers().firstValue("Location").orElseThrow();
         assertThat(endSession).startsWith(parts.keycloak().issuerUri() + "/protocol/openid-connect/logout")
                 .contains("id_token_hint=").endsWith("post_logout_redirect_uri=" + gateway("/"));
-        HttpResponse<String> keycloakSignedOut = atKeycloak(HttpRequest.newBuilder(URI.create(endSession)).GET());
+        HttpResponse<String> keycloakSignedOut = browser.atKeycloak(HttpRequest.newBuilder(URI.create(endSession)).GET());
         assertThat(keycloakSignedOut.statusCode()).as(keycloakSignedOut.body()).isEqualTo(302);
         assertThat(keycloakSignedOut.headers().firstValue("Location")).hasValue(gateway("/").toString());
         assertThat(JSON.readTree(get("/web/session").body()).path("signedIn").asBoolean(true)).isFalse();
@@ -194,18 +182,12 @@ class GatewayWebClientIT {
         String authorize = start.headers().firstValue("Location").orElseThrow();
         assertThat(authorize).startsWith(parts.keycloak().issuerUri()).contains("client_id=visaport-bff")
                 .contains("code_challenge_method=S256").contains("code_challenge=");
-        HttpResponse<String> loginForm = atKeycloak(HttpRequest.newBuilder(URI.create(authorize)).GET());
-        assertThat(loginForm.statusCode()).as(loginForm.body()).isEqualTo(200);
-        Matcher action = FORM_ACTION.matcher(loginForm.body());
-        assertThat(action.find()).isTrue();
-        HttpResponse<String> signedIn = atKeycloak(HttpRequest.newBuilder(loginForm.uri().resolve(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("username", DemoUser.MEMBER.username(), "password", DemoUser.MEMBER.password())));
+        HttpResponse<String> signedIn = browser.signInAtKeycloak(URI.create(authorize), DemoUser.MEMBER);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
         String callback = signedIn.headers().firstValue("Location").orElseThrow();
         assertThat(callback).startsWith(gateway("/login/oauth2/code/keycloak").toString());
 
-        HttpResponse<String> back = send(HttpRequest.newBuilder(URI.create(callback)).GET());
+        HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(callback)).GET());
         assertThat(back.statusCode()).isEqualTo(302);
         assertThat(back.headers().firstValue("Location")).hasValue("/");
         String sessionCookie = back.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
@@ -219,9 +201,9 @@ class GatewayWebClientIT {
      */
     private void accessTokenLifespan(String seconds) throws IOException, InterruptedException {
         KeycloakTokens keycloak = parts.keycloak();
-        ObjectNode client = (ObjectNode) JSON.readTree(send(keycloak.adminRequest("/clients?clientId=visaport-bff").GET()).body()).get(0);
+        ObjectNode client = (ObjectNode) JSON.readTree(browser.send(keycloak.adminRequest("/clients?clientId=visaport-bff").GET()).body()).get(0);
         ((ObjectNode) client.get("attributes")).put("access.token.lifespan", seconds);
-        HttpResponse<String> updated = send(keycloak.adminRequest("/clients/" + client.get("id").asString())
+        HttpResponse<String> updated = browser.send(keycloak.adminRequest("/clients/" + client.get("id").asString())
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))));
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
     }
@@ -231,39 +213,9 @@ class GatewayWebClientIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(gateway(path)).GET());
+        return browser.get(gateway(path));
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return browser.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    /**
-     * Keycloak marks its sign-in cookies Secure (and SameSite=None), which a cookie store keeps off plain http: they are
-     * carried by hand here, as a browser on loopback does.
-     */
-    private HttpResponse<String> atKeycloak(HttpRequest.Builder request) throws IOException, InterruptedException {
-        if (!keycloakCookies.isEmpty()) {
-            request.header("Cookie", String.join("; ", keycloakCookies.values()));
-        }
-        HttpResponse<String> response = send(request);
-        response.headers().allValues("Set-Cookie").forEach(set -> {
-            String pair = set.split(";", 2)[0];
-            keycloakCookies.put(pair.substring(0, pair.indexOf('=')), pair);
-        });
-        return response;
-    }
 
-    private String cookie(String name) {
-        List<HttpCookie> found = cookies.getCookieStore().get(gateway("/"));
-        return found.stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst().orElseThrow();
-    }
-
-    private static HttpRequest.BodyPublisher form(String... pairs) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            body.append(i == 0 ? "" : "&").append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return HttpRequest.BodyPublishers.ofString(body.toString());
-    }
 }
