@@ -28,6 +28,7 @@ public final class LocalStack {
     private final PrintStream out;
     private final Map<String, String> serviceEnvironment;
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+    private final StartSlots startSlots = StartSlots.perCore();
     /** {@code VISAPORT_AOT_CACHE=false} starts the services without their AOT caches (to compare, or to rule them out). */
     private boolean aotCache = !"false".equalsIgnoreCase(System.getenv("VISAPORT_AOT_CACHE"));
     /**
@@ -106,11 +107,12 @@ public final class LocalStack {
             if (settings.externalKafka().isEmpty()) {
                 storage.add(parallel.submit(this::startKafka));
             }
-            others.add(parallel.submit(() -> startMail(artifacts)));
             if (settings.replicas() > 1) {
                 storage.add(parallel.submit(this::startRedis));
             }
             awaitAll(storage);
+            // Parts take turns to start (StartSlots): the broker's turn comes first, as every service waits for it.
+            others.add(parallel.submit(() -> startMail(artifacts)));
             ServiceSpec.ALL.forEach(service -> others.add(parallel.submit(() -> startService(service))));
             awaitAll(others);
         }
@@ -188,19 +190,19 @@ public final class LocalStack {
     }
 
     private void startKafka() {
-        KafkaBroker kafka = KafkaBroker.start(settings.data().resolve("kafka"), settings.logs(),
-                settings.port("kafka"), settings.port("kafka-controller"), settings.kafkaPartitions());
+        KafkaBroker kafka = startSlots.take("kafka", () -> KafkaBroker.start(settings.data().resolve("kafka"), settings.logs(),
+                settings.port("kafka"), settings.port("kafka-controller"), settings.kafkaPartitions()));
         started.push(kafka);
         state.add(new StackState.Part("kafka", kafka.bootstrapServers(), "tcp:" + settings.port("kafka"), kafka.process().pid()));
         ready("kafka");
     }
 
     private void startKeycloak(BuildArtifacts artifacts) {
-        Path home = KeycloakDistribution.prepare(artifacts, settings.cacheDirectory());
-        KeycloakServer keycloak = KeycloakServer.start(home, new KeycloakServer.Options(
+        KeycloakServer keycloak = startSlots.take("keycloak", () -> KeycloakServer.start(
+                KeycloakDistribution.prepare(artifacts, settings.cacheDirectory()), new KeycloakServer.Options(
                 settings.port("keycloak"), settings.port("keycloak-management"), settings.data().resolve("keycloak"),
                 settings.projectDirectory().resolve("deploy/keycloak"), KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD,
-                settings.logs().resolve("keycloak.log")));
+                settings.logs().resolve("keycloak.log"))));
         started.push(keycloak);
         // Where the verification links go: the local mail server, readable through the mail box's web API.
         keycloak.useSmtpServer("127.0.0.1", settings.port("smtp"));
@@ -214,8 +216,8 @@ public final class LocalStack {
     }
 
     private void startMail(BuildArtifacts artifacts) {
-        MailServer mail = MailServer.start(artifacts.greenmailJar(), settings.home(), settings.logs(),
-                settings.port("smtp"), settings.port("mail-api"));
+        MailServer mail = startSlots.take("mail", () -> MailServer.start(artifacts.greenmailJar(), settings.home(), settings.logs(),
+                settings.port("smtp"), settings.port("mail-api")));
         started.push(mail);
         state.add(new StackState.Part("mail", mail.mailboxUri().toString(), mail.readinessUri().toString(), mail.process().pid()));
         ready("mail");
@@ -231,7 +233,7 @@ public final class LocalStack {
 
     /** Starts every instance of the service side by side, from one command line (one AOT cache serves them all). */
     private void startService(ServiceSpec service) {
-        List<String> command = launch(service, environment(service, 1));
+        List<String> command = startSlots.take(service.module(), () -> launch(service, environment(service, 1)));
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> instances = new ArrayList<>();
             for (int instance = 1; instance <= settings.replicas(); instance++) {
@@ -247,12 +249,15 @@ public final class LocalStack {
 
     private void startInstance(ServiceSpec service, int instance, List<String> command) {
         String name = service.name(instance);
-        ManagedProcess process = ManagedProcess.start(name, command, environment(service, instance),
-                settings.home(), settings.logs().resolve(name + ".log"));
-        started.push(process);
-        state.add(new StackState.Part(name, service.baseUri(settings, instance).toString(),
-                service.readinessUri(settings, instance).toString(), process.pid()));
-        Readiness.await(name, () -> Readiness.httpOk(service.readinessUri(settings, instance)), process, SERVICE_READY_TIMEOUT);
+        startSlots.take(name, () -> {
+            ManagedProcess process = ManagedProcess.start(name, command, environment(service, instance),
+                    settings.home(), settings.logs().resolve(name + ".log"));
+            started.push(process);
+            state.add(new StackState.Part(name, service.baseUri(settings, instance).toString(),
+                    service.readinessUri(settings, instance).toString(), process.pid()));
+            Readiness.await(name, () -> Readiness.httpOk(service.readinessUri(settings, instance)), process, SERVICE_READY_TIMEOUT);
+            return process;
+        });
         ready(name);
     }
 
@@ -390,6 +395,7 @@ public final class LocalStack {
             return;
         }
         out.println("Stopping VisaPort ...");
+        startSlots.close();
         List<Thread> stoppers = new ArrayList<>();
         // Services first (they were pushed last), together; then the infrastructure they used.
         AutoCloseable part;

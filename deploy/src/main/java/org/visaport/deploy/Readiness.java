@@ -57,7 +57,7 @@ public final class Readiness {
                 throw new StackException(what + " not ready after " + timeout.toSeconds() + " s" + log);
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StackException("interrupted while waiting for " + what, e);
