@@ -61,7 +61,7 @@ public final class AotCaches {
             return new Launch(command(jvmOptions, List.of(), jar), false, Duration.ZERO);
         }
         try {
-            Path folder = root.resolve(name + "-" + rememberedKey(name, jar, jvmOptions));
+            Path folder = root.resolve(name + "-" + rememberedKey(name, List.of(jar), jvmOptions));
             Path cache = folder.resolve("app.aot");
             Path runnable = extracted(name, jar, folder);
             if (!Files.isRegularFile(cache)) {
@@ -77,22 +77,26 @@ public final class AotCaches {
     }
 
     /**
-     * The jar's key, hashed once per jar file: the SHA-256 of five service jars (350 MB) costs seconds of CPU at every
-     * start otherwise, while the services compete for it. A jar counts as the same file while its size and
+     * The files' key, hashed once per version of the files: the SHA-256 of five service jars (350 MB) costs seconds of
+     * CPU at every start otherwise, while the services compete for it. A file counts as the same while its size and
      * modification time are (the stack runs a copy that keeps the built jar's time; every build writes a new jar).
      */
-    private String rememberedKey(String name, Path jar, List<String> jvmOptions) throws IOException {
+    private String rememberedKey(String name, List<Path> madeFrom, List<String> jvmOptions) throws IOException {
         Files.createDirectories(root);
         Path memo = root.resolve(name + ".key");
-        String file = Files.size(jar) + " " + Files.getLastModifiedTime(jar).to(java.util.concurrent.TimeUnit.NANOSECONDS)
-                + " " + String.join(" ", jvmOptions) + " " + Runtime.version() + " " + System.getProperty("java.home");
+        StringBuilder files = new StringBuilder();
+        for (Path file : madeFrom) {
+            files.append(file).append(' ').append(Files.size(file)).append(' ')
+                    .append(Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS)).append(' ');
+        }
+        String file = files + String.join(" ", jvmOptions) + " " + Runtime.version() + " " + System.getProperty("java.home");
         if (Files.isRegularFile(memo)) {
             List<String> remembered = Files.readAllLines(memo);
             if (remembered.size() == 2 && remembered.get(0).equals(file)) {
                 return remembered.get(1);
             }
         }
-        String key = key(List.of(jar), jvmOptions);
+        String key = key(madeFrom, jvmOptions);
         Path partial = Files.createTempFile(root, name, ".key");
         Files.write(partial, List.of(file, key));
         Files.move(partial, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -101,21 +105,26 @@ public final class AotCaches {
 
     /**
      * A cache for a program that the caller trains itself, because nothing tells it to exit once started (Keycloak,
-     * started by its own script): while {@link Recording#records()}, the caller runs it once with
+     * started by its own script; the Kafka broker): while {@link Recording#records()}, the caller runs it once with
      * {@link Recording#options()}, stops it, and reports {@link Recording#ended}; later runs map the cache. It is keyed
      * like the others, by the files the program runs from and its JVM options.
      */
     public Recording recording(String name, List<Path> madeFrom, List<String> jvmOptions) {
         if (!supported()) {
-            return new Recording(List.of(), null, null);
+            return Recording.NONE;
         }
-        Path folder = root.resolve(name + "-" + key(madeFrom, jvmOptions));
+        Path folder;
+        try {
+            folder = root.resolve(name + "-" + rememberedKey(name, madeFrom, jvmOptions));
+        } catch (IOException e) {
+            return Recording.NONE;
+        }
         Path cache = folder.resolve("app.aot");
         try {
             Files.createDirectories(folder);
             removeOlderCaches(name, folder);
         } catch (IOException e) {
-            return new Recording(List.of(), null, null);
+            return Recording.NONE;
         }
         if (Files.isRegularFile(cache)) {
             return new Recording(List.of("-XX:AOTCache=" + cache), null, cache);
@@ -126,6 +135,9 @@ public final class AotCaches {
 
     /** The JVM options of one run, and where a recording run's cache goes once that run has ended. */
     public record Recording(List<String> options, Path partial, Path cache) {
+
+        /** No cache: the program runs as it would without one. */
+        public static final Recording NONE = new Recording(List.of(), null, null);
 
         public boolean records() {
             return partial != null;
@@ -215,6 +227,33 @@ public final class AotCaches {
                 deleteTree(folder);
             }
         }
+    }
+
+    /**
+     * The files of a class path, with those that its jars' manifests add ({@code Class-Path}): a cache made from them
+     * holds classes from every one.
+     */
+    public static List<Path> classPathFiles(String classPath) {
+        List<Path> files = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path file = Path.of(entry).toAbsolutePath();
+            files.add(file);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try (JarFile jar = new JarFile(file.toFile())) {
+                String manifestPath = jar.getManifest() == null ? null
+                        : jar.getManifest().getMainAttributes().getValue("Class-Path");
+                if (manifestPath != null) {
+                    for (String relative : manifestPath.trim().split("\\s+")) {
+                        files.add(file.resolveSibling(relative));
+                    }
+                }
+            } catch (IOException e) {
+                throw new StackException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return files;
     }
 
     /**

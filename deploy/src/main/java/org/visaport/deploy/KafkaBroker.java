@@ -21,6 +21,7 @@ import org.visaport.platform.topics.Topics;
 public final class KafkaBroker implements AutoCloseable {
 
     private static final long RETENTION_MS = Duration.ofDays(30).toMillis();
+    private static final Duration TRAINING_STOP = Duration.ofSeconds(60);
 
     private final ManagedProcess process;
     private final String bootstrapServers;
@@ -31,6 +32,16 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker start(Path dataDirectory, Path logDirectory, int port, int controllerPort, int partitions) {
+        return start(dataDirectory, logDirectory, port, controllerPort, partitions, null);
+    }
+
+    /**
+     * As {@link #start(Path, Path, int, int, int)}, mapping the broker's AOT cache from {@code aotCaches} (none when
+     * null). The first start with a new class path, JDK or JVM options is preceded by a run that records the cache and
+     * is stopped once the broker is ready: about 5 s once, then the broker is ready in about 2.7 s instead of 4.
+     */
+    public static KafkaBroker start(Path dataDirectory, Path logDirectory, int port, int controllerPort, int partitions,
+            AotCaches aotCaches) {
         Path config = writeConfig(dataDirectory, port, controllerPort, partitions);
         Path java = JavaRuntime.javaExecutable();
         String classpath = JavaRuntime.ownClasspath();
@@ -42,22 +53,50 @@ public final class KafkaBroker implements AutoCloseable {
                     Map.of(), dataDirectory, logDirectory.resolve("kafka.log"));
             format.awaitSuccess(Duration.ofSeconds(60));
         }
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
-        command.addAll(JvmOptions.kafka());
-        command.addAll(List.of("-Dlogback.configurationFile=" + JavaRuntime.LOGBACK_CONFIGURATION,
-                "-cp", classpath, "kafka.Kafka", config.toString()));
-        ManagedProcess process = ManagedProcess.start("kafka", command,
-                Map.of(), dataDirectory, logDirectory.resolve("kafka.log"));
-        String bootstrap = "127.0.0.1:" + port;
-        KafkaBroker broker = new KafkaBroker(process, bootstrap);
+        AotCaches.Recording aotCache = aotCache(aotCaches, classpath);
+        if (aotCache.records()) {
+            ManagedProcess training = launch(java, classpath, config, aotCache.options(), "kafka training run", dataDirectory,
+                    logDirectory.resolve("kafka-aot.log"));
+            try {
+                awaitReady(training, port, partitions);
+                aotCache.ended(ManagedProcess.stop(training.process().toHandle(), TRAINING_STOP));
+            } catch (RuntimeException e) {
+                training.close();
+                aotCache.ended(false);
+            }
+            aotCache = aotCache(aotCaches, classpath);
+        }
+        // A failed recording leaves nothing to map: this run then goes without a cache rather than record again.
+        List<String> cacheOptions = aotCache.records() ? List.of() : aotCache.options();
+        ManagedProcess process = launch(java, classpath, config, cacheOptions, "kafka", dataDirectory, logDirectory.resolve("kafka.log"));
+        KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port);
         try {
-            Readiness.await("Kafka on port " + port, () -> Readiness.portOpen("127.0.0.1", port), process, Duration.ofSeconds(90));
-            createTopics(bootstrap, partitions);
+            awaitReady(process, port, partitions);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
         return broker;
+    }
+
+    private static AotCaches.Recording aotCache(AotCaches aotCaches, String classpath) {
+        return aotCaches == null ? AotCaches.Recording.NONE
+                : aotCaches.recording("kafka", AotCaches.classPathFiles(classpath), JvmOptions.kafka());
+    }
+
+    private static ManagedProcess launch(Path java, String classpath, Path config, List<String> cacheOptions, String name,
+            Path dataDirectory, Path log) {
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+        command.addAll(JvmOptions.kafka());
+        command.addAll(cacheOptions);
+        command.addAll(List.of("-Dlogback.configurationFile=" + JavaRuntime.LOGBACK_CONFIGURATION,
+                "-cp", classpath, "kafka.Kafka", config.toString()));
+        return ManagedProcess.start(name, command, Map.of(), dataDirectory, log);
+    }
+
+    private static void awaitReady(ManagedProcess process, int port, int partitions) {
+        Readiness.await("Kafka on port " + port, () -> Readiness.portOpen("127.0.0.1", port), process, Duration.ofSeconds(90));
+        createTopics("127.0.0.1:" + port, partitions);
     }
 
     private static Path writeConfig(Path dataDirectory, int port, int controllerPort, int partitions) {

@@ -191,7 +191,8 @@ public final class LocalStack {
 
     private void startKafka() {
         KafkaBroker kafka = startSlots.take("kafka", () -> KafkaBroker.start(settings.data().resolve("kafka"), settings.logs(),
-                settings.port("kafka"), settings.port("kafka-controller"), settings.kafkaPartitions()));
+                settings.port("kafka"), settings.port("kafka-controller"), settings.kafkaPartitions(),
+                aotCache && AotCaches.supported() ? aotCaches() : null));
         started.push(kafka);
         state.add(new StackState.Part("kafka", kafka.bootstrapServers(), "tcp:" + settings.port("kafka"), kafka.process().pid()));
         ready("kafka");
@@ -296,14 +297,17 @@ public final class LocalStack {
         Map<String, String> training = new java.util.HashMap<>(environment);
         training.put("SERVER_PORT", "0");
         training.put("GATEWAY_MANAGEMENT_PORT", "0");
-        AotCaches.Launch launch = new AotCaches(settings.cacheDirectory().resolve("aot"), JavaRuntime.javaExecutable(), settings.logs())
-                .prepare(service.module(), jar, jvmOptions, training);
+        AotCaches.Launch launch = aotCaches().prepare(service.module(), jar, jvmOptions, training);
         if (!launch.cached()) {
             out.println("  " + service.module() + ": no AOT cache (see " + settings.logs().resolve(service.module() + "-aot.log") + ")");
         } else if (launch.preparation().toSeconds() >= 1) {
             out.println("  " + service.module() + ": AOT cache made in " + launch.preparation().toSeconds() + " s (once per build)");
         }
         return launch.command();
+    }
+
+    private AotCaches aotCaches() {
+        return new AotCaches(settings.cacheDirectory().resolve("aot"), JavaRuntime.javaExecutable(), settings.logs());
     }
 
     /**

@@ -96,17 +96,61 @@ class AotCachesTest {
     @Test
     void aKilledRecordingRunLeavesNoCache() throws Exception {
         Path jar = folder.resolve("greeting.jar");
-        writeJar(jar, "served");
         AotCaches caches = new AotCaches(folder.resolve("aot"), Path.of("java"), folder);
-        AotCaches.Recording first = caches.recording("greeting", List.of(jar), List.of());
-        assumeTrue(first.records(), "AOT caches need Java " + AotCaches.FIRST_FEATURE_VERSION + "+");
-        Files.writeString(first.partial(), "half a cache");
+        AotCaches.Recording first = firstRecording(caches, jar, "half a cache");
 
         first.ended(false);
 
         assertThat(first.cache()).doesNotExist();
         assertThat(first.partial()).doesNotExist();
         assertThat(caches.recording("greeting", List.of(jar), List.of()).records()).isTrue();
+    }
+
+    @Test
+    void aRecordedProgramWhoseFilesChangedRecordsAgain() throws Exception {
+        AotCaches caches = new AotCaches(folder.resolve("aot"), Path.of("java"), folder);
+        Path jar = folder.resolve("greeting.jar");
+        Path firstCache = recordedOnce(caches, jar);
+
+        writeJar(jar, "served, changed");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+
+        AotCaches.Recording again = caches.recording("greeting", List.of(jar), List.of());
+        assertThat(again.records()).isTrue();
+        assertThat(again.cache()).isNotEqualTo(firstCache);
+        assertThat(firstCache).as("the old program's cache is removed").doesNotExist();
+    }
+
+    @Test
+    void aClassPathHoldsTheJarsItsJarsManifestsName() throws IOException {
+        Path jar = folder.resolve("launcher.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, "lib/kafka.jar lib/kafka-clients.jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry("empty"));
+            out.closeEntry();
+        }
+        Path classes = folder.resolve("classes");
+
+        assertThat(AotCaches.classPathFiles(jar + java.io.File.pathSeparator + classes)).containsExactly(
+                jar, folder.resolve("lib/kafka.jar"), folder.resolve("lib/kafka-clients.jar"), classes);
+    }
+
+    private Path recordedOnce(AotCaches caches, Path jar) throws IOException {
+        AotCaches.Recording first = firstRecording(caches, jar, "a cache");
+        first.ended(true);
+        assertThat(caches.recording("greeting", List.of(jar), List.of()).records()).as("recorded once").isFalse();
+        return first.cache();
+    }
+
+    /** The first recording of a new greeting jar, its run having written {@code written} as the cache. */
+    private AotCaches.Recording firstRecording(AotCaches caches, Path jar, String written) throws IOException {
+        writeJar(jar, "served");
+        AotCaches.Recording first = caches.recording("greeting", List.of(jar), List.of());
+        assumeTrue(first.records(), "AOT caches need Java " + AotCaches.FIRST_FEATURE_VERSION + "+");
+        Files.writeString(first.partial(), written);
+        return first;
     }
 
     private static List<String> javaWith(List<String> options, Path jar) {
