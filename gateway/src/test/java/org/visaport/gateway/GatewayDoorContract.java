@@ -72,6 +72,29 @@ abstract class GatewayDoorContract {
         assertThat(NEWS.received()).noneMatch(r -> r.path().contains("%00") || r.path().length() > 1000);
     }
 
+    /**
+     * A client that sends its next request at once, before the gateway is done with the last one (as a pipelining
+     * client always does, and the JDK client now and then does on a connection it reuses), still gets every answer on
+     * that connection: a refusal the gateway answers at once must not leave the connection unread.
+     */
+    @Test
+    void aKeepAliveConnectionIsAnsweredAfterRequestsSentBeforeTheLastAnswer() throws Exception {
+        try (var connection = new KeepAliveConnection(port, Duration.ofSeconds(5))) {
+            connection.get("/api/news/articles/pipelined-first", "/api/news/articles/a%2Fb");
+            assertThat(connection.read().status()).isEqualTo(200);
+            assertThat(connection.read().status()).isEqualTo(400);
+
+            connection.get("/api/news/articles/%00", "/nowhere/at/all");
+            assertThat(connection.read().status()).isEqualTo(400);
+            assertThat(connection.read().status()).as("no token").isEqualTo(401);
+
+            connection.get("/api/news/articles/pipelined-last");
+            KeepAliveConnection.Answer last = connection.read();
+            assertThat(last.status()).isEqualTo(200);
+            assertThat(last.body()).isEqualTo("{\"items\":[]}");
+        }
+    }
+
     @Test
     void aBodyOverTheLimitIsRefusedBeforeItReachesAService() throws Exception {
         String member = token(DemoUser.MEMBER);
