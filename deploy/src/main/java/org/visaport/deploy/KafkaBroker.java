@@ -117,6 +117,10 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // The log cleaner (for the compacted consumer offsets) takes its whole dedupe buffer, 128 MB by default, in one
+        // piece of the heap at start-up: in a 256 MB heap that failed once with OutOfMemoryError, ending the broker. A
+        // few small compacted topics need far less.
+        p.setProperty("log.cleaner.dedupe.buffer.size", Long.toString(16L * 1024 * 1024));
         // Topics are created explicitly with their partitions and retention; a typo in a topic name must not create one.
         p.setProperty("auto.create.topics.enable", "false");
         try {
