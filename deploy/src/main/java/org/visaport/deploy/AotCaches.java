@@ -164,6 +164,11 @@ public final class AotCaches {
     }
 
     private List<String> command(List<String> jvmOptions, List<String> cacheOptions, Path jar) {
+        return javaCommand(javaExecutable, jvmOptions, cacheOptions, jar);
+    }
+
+    /** {@code java} running {@code jar} with these options, the cache's ({@code -XX:AOTCache}) last: none when empty. */
+    public static List<String> javaCommand(Path javaExecutable, List<String> jvmOptions, List<String> cacheOptions, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
         command.addAll(jvmOptions);

@@ -288,10 +288,7 @@ public final class LocalStack {
         List<String> jvmOptions = JvmOptions.service();
         Path jar = runningCopy(service);
         if (!aotCache || !AotCaches.supported()) {
-            List<String> command = new ArrayList<>(List.of(JavaRuntime.javaExecutable().toString()));
-            command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", jar.toString()));
-            return command;
+            return AotCaches.javaCommand(JavaRuntime.javaExecutable(), jvmOptions, List.of(), jar);
         }
         // The training run refreshes the application context and exits before serving: no port of its own is needed.
         Map<String, String> training = new java.util.HashMap<>(environment);

@@ -154,11 +154,8 @@ class AotCachesTest {
     }
 
     private static List<String> javaWith(List<String> options, Path jar) {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options);
-        command.addAll(List.of("-jar", jar.toString()));
-        return command;
+        return new java.util.ArrayList<>(AotCaches.javaCommand(Path.of(System.getProperty("java.home"), "bin", "java"), List.of(),
+                options, jar));
     }
 
     /** Runs the launch with -XX:AOTMode=on, so a cache that cannot be used fails the run instead of being skipped. */
