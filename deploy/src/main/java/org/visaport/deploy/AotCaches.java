@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -131,6 +134,29 @@ public final class AotCaches {
         }
         Path partial = cache.resolveSibling("app.aot." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".partial");
         return new Recording(List.of("-XX:AOTCacheOutput=" + partial), partial, cache);
+    }
+
+    /**
+     * The options that map the cache {@code recording} finds, recording it first when there is none yet: {@code launch}
+     * starts the program with the options it is given, {@code awaitReady} returns once that run is ready, and the run is
+     * then stopped (within {@code stopGrace}), which makes its JVM write the cache. A recording that fails leaves
+     * nothing to map: the run after it goes without a cache rather than record again.
+     */
+    public static List<String> recordedOnce(Supplier<Recording> recording, Function<List<String>, ManagedProcess> launch,
+            Consumer<ManagedProcess> awaitReady, Duration stopGrace) {
+        Recording cache = recording.get();
+        if (cache.records()) {
+            ManagedProcess run = launch.apply(cache.options());
+            try {
+                awaitReady.accept(run);
+                cache.ended(ManagedProcess.stop(run.process().toHandle(), stopGrace));
+            } catch (RuntimeException e) {
+                run.close();
+                cache.ended(false);
+            }
+            cache = recording.get();
+        }
+        return cache.records() ? List.of() : cache.options();
     }
 
     /** The JVM options of one run, and where a recording run's cache goes once that run has ended. */

@@ -53,21 +53,10 @@ public final class KafkaBroker implements AutoCloseable {
                     Map.of(), dataDirectory, logDirectory.resolve("kafka.log"));
             format.awaitSuccess(Duration.ofSeconds(60));
         }
-        AotCaches.Recording aotCache = aotCache(aotCaches, classpath);
-        if (aotCache.records()) {
-            ManagedProcess training = launch(java, classpath, config, aotCache.options(), "kafka training run", dataDirectory,
-                    logDirectory.resolve("kafka-aot.log"));
-            try {
-                awaitReady(training, port, partitions);
-                aotCache.ended(ManagedProcess.stop(training.process().toHandle(), TRAINING_STOP));
-            } catch (RuntimeException e) {
-                training.close();
-                aotCache.ended(false);
-            }
-            aotCache = aotCache(aotCaches, classpath);
-        }
-        // A failed recording leaves nothing to map: this run then goes without a cache rather than record again.
-        List<String> cacheOptions = aotCache.records() ? List.of() : aotCache.options();
+        List<String> cacheOptions = AotCaches.recordedOnce(() -> aotCache(aotCaches, classpath),
+                recording -> launch(java, classpath, config, recording, "kafka training run", dataDirectory,
+                        logDirectory.resolve("kafka-aot.log")),
+                training -> awaitReady(training, port, partitions), TRAINING_STOP);
         ManagedProcess process = launch(java, classpath, config, cacheOptions, "kafka", dataDirectory, logDirectory.resolve("kafka.log"));
         KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port);
         try {

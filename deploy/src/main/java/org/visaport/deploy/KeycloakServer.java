@@ -65,13 +65,12 @@ public final class KeycloakServer implements AutoCloseable {
      * preceded by a training run that records Keycloak's AOT cache (see {@link #aotCache(Path)}).
      */
     public static KeycloakServer start(Path home, Options options) {
-        AotCaches.Recording aotCache = aotCache(home);
-        if (aotCache.records()) {
-            train(home, options, aotCache);
-            aotCache = aotCache(home);
-        }
-        // A failed training run leaves nothing to map: this run then goes without a cache rather than record again.
-        List<String> cacheOptions = aotCache.records() ? List.of() : aotCache.options();
+        // The training run is stopped once the realm answers (the realm is imported then, into this instance's data
+        // folder); its JVM then writes the cache through a child JVM that the stop leaves alone, as it signals only the
+        // processes that existed when it began.
+        List<String> cacheOptions = AotCaches.recordedOnce(() -> aotCache(home),
+                recording -> launch(home, options, recording, options.log().resolveSibling("keycloak-aot.log")),
+                training -> new KeycloakServer(training, options).awaitRealm(training), TRAINING_STOP);
         ManagedProcess process = launch(home, options, cacheOptions, options.log());
         KeycloakServer server = new KeycloakServer(process, options);
         try {
@@ -81,25 +80,6 @@ public final class KeycloakServer implements AutoCloseable {
             throw e;
         }
         return server;
-    }
-
-    /**
-     * Starts Keycloak recording its AOT cache, waits until the realm answers (the realm is imported then, into this
-     * instance's data folder), and stops it: the JVM then writes the cache (through a child JVM that must not be
-     * stopped, so only the processes that existed at the stop are signalled, and given time to finish).
-     */
-    private static void train(Path home, Options options, AotCaches.Recording recording) {
-        Path log = options.log().resolveSibling("keycloak-aot.log");
-        ManagedProcess training = launch(home, options, recording.options(), log);
-        KeycloakServer trainee = new KeycloakServer(training, options);
-        try {
-            trainee.awaitRealm(training);
-        } catch (RuntimeException e) {
-            training.close();
-            recording.ended(false);
-            return;
-        }
-        recording.ended(ManagedProcess.stop(training.process().toHandle(), TRAINING_STOP));
     }
 
     private static ManagedProcess launch(Path home, Options options, List<String> cacheOptions, Path log) {

@@ -8,9 +8,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -28,8 +31,7 @@ class AotCachesTest {
 
     @Test
     void aChangedJarNeverRunsWithTheCacheOfTheOldOne() throws Exception {
-        assumeTrue(AotCaches.supported(), "AOT caches need Java " + AotCaches.FIRST_FEATURE_VERSION + "+");
-        AotCaches caches = new AotCaches(folder.resolve("aot"), Path.of(System.getProperty("java.home"), "bin", "java"), folder);
+        AotCaches caches = cachesOfThisJdk();
         Path jar = folder.resolve("greeting.jar");
 
         writeJar(jar, "version one");
@@ -72,8 +74,7 @@ class AotCachesTest {
 
     @Test
     void aRecordingRunLeavesTheCacheForTheNextRunWhenItEnds() throws Exception {
-        assumeTrue(AotCaches.supported(), "AOT caches need Java " + AotCaches.FIRST_FEATURE_VERSION + "+");
-        AotCaches caches = new AotCaches(folder.resolve("aot"), Path.of(System.getProperty("java.home"), "bin", "java"), folder);
+        AotCaches caches = cachesOfThisJdk();
         Path jar = folder.resolve("greeting.jar");
         writeJar(jar, "served");
 
@@ -91,6 +92,45 @@ class AotCachesTest {
         assertThat(cached.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(cached.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("served");
         assertThat(cached.exitValue()).isZero();
+    }
+
+    @Test
+    void aProgramIsRecordedOnceByARunStoppedWhenReadyAndMappedByEveryRunAfter() throws Exception {
+        AotCaches caches = cachesOfThisJdk();
+        Path jar = folder.resolve("greeting.jar");
+        writeJar(jar, "served");
+        AtomicInteger runs = new AtomicInteger();
+        Function<List<String>, ManagedProcess> launch = options -> {
+            runs.incrementAndGet();
+            return ManagedProcess.start("greeting", javaWith(options, jar), Map.of(), folder, folder.resolve("greeting.log"));
+        };
+
+        List<String> first = AotCaches.recordedOnce(() -> caches.recording("greeting", List.of(jar), List.of()), launch,
+                run -> run.awaitSuccess(Duration.ofSeconds(60)), Duration.ofSeconds(30));
+        List<String> second = AotCaches.recordedOnce(() -> caches.recording("greeting", List.of(jar), List.of()), launch,
+                run -> run.awaitSuccess(Duration.ofSeconds(60)), Duration.ofSeconds(30));
+
+        assertThat(runs).as("one recording run, none after").hasValue(1);
+        assertThat(first).singleElement().asString().startsWith("-XX:AOTCache=");
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aRecordingRunThatNeverGetsReadyLeavesNothingToMap() throws Exception {
+        Path jar = folder.resolve("greeting.jar");
+        writeJar(jar, "served");
+        AotCaches caches = new AotCaches(folder.resolve("aot"), Path.of("java"), folder);
+        assumeTrue(caches.recording("greeting", List.of(jar), List.of()).records(), "AOT caches need Java "
+                + AotCaches.FIRST_FEATURE_VERSION + "+");
+
+        List<String> options = AotCaches.recordedOnce(() -> caches.recording("greeting", List.of(jar), List.of()),
+                recording -> ManagedProcess.start("greeting", javaWith(recording, jar), Map.of(), folder, folder.resolve("greeting.log")),
+                run -> {
+                    throw new StackException("never ready");
+                }, Duration.ofSeconds(30));
+
+        assertThat(options).isEmpty();
+        assertThat(caches.recording("greeting", List.of(jar), List.of()).records()).as("recorded again next time").isTrue();
     }
 
     @Test
@@ -142,6 +182,12 @@ class AotCachesTest {
         first.ended(true);
         assertThat(caches.recording("greeting", List.of(jar), List.of()).records()).as("recorded once").isFalse();
         return first.cache();
+    }
+
+    /** Caches made by this test's own JDK; the test is skipped where that JDK has none. */
+    private AotCaches cachesOfThisJdk() {
+        assumeTrue(AotCaches.supported(), "AOT caches need Java " + AotCaches.FIRST_FEATURE_VERSION + "+");
+        return new AotCaches(folder.resolve("aot"), Path.of(System.getProperty("java.home"), "bin", "java"), folder);
     }
 
     /** The first recording of a new greeting jar, its run having written {@code written} as the cache. */
