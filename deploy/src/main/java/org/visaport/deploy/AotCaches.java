@@ -228,7 +228,7 @@ public final class AotCaches {
                 logs.resolve(name + "-aot.log")).awaitSuccess(Duration.ofMinutes(2));
         // The folder appears whole or not at all, so an interrupted extraction is never taken for a finished one.
         Files.move(partial.resolve("application"), application, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(partial);
+        Folders.deleteTree(partial);
         return runnable;
     }
 
@@ -255,7 +255,7 @@ public final class AotCaches {
         try (Stream<Path> folders = Files.list(root)) {
             for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith(name + "-") && !f.equals(current)
                     && f.getFileName().toString().substring(name.length() + 1).matches("[0-9a-f]{24}")).toList()) {
-                deleteTree(folder);
+                Folders.deleteTree(folder);
             }
         }
     }
@@ -290,12 +290,12 @@ public final class AotCaches {
     /**
      * The content of the files a program runs from, the JDK that runs it and its JVM options: a cache is valid for
      * exactly this combination (the JVM refuses a cache made with another collector or object layout, and this JDK
-     * would run one made from older classes).
+     * would run one made from older classes). Keycloak's seeds are keyed the same way, by their realm files and settings.
      */
-    static String key(List<Path> madeFrom, List<String> jvmOptions) {
+    static String key(List<Path> madeFrom, List<String> settings) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((Runtime.version() + "|" + System.getProperty("java.home") + "|" + String.join(" ", jvmOptions) + "|")
+            digest.update((Runtime.version() + "|" + System.getProperty("java.home") + "|" + String.join(" ", settings) + "|")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             byte[] buffer = new byte[1 << 16];
             for (Path file : madeFrom) {
@@ -316,17 +316,6 @@ public final class AotCaches {
     private static boolean isSpringBootJar(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.stream().anyMatch(entry -> entry.getName().startsWith("BOOT-INF/"));
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
         }
     }
 }

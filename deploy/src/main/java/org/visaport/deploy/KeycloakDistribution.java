@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -80,10 +79,10 @@ public final class KeycloakDistribution {
                     target.toFile().setExecutable(true);
                 }
             }
-            deleteTree(home);
+            Folders.deleteTree(home);
             Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(staging);
+            Folders.deleteTree(staging);
         }
     }
 
@@ -98,16 +97,5 @@ public final class KeycloakDistribution {
     /** kc.sh picks its JVM from JAVA_HOME: give it the one this program runs on. */
     static Map<String, String> javaEnvironment() {
         return Map.of("JAVA_HOME", JavaRuntime.javaExecutable().getParent().getParent().toString());
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "visaport";
+    /**
+     * Bootstrap administrator of every local instance, the local stack's and the tests' alike: local-only credentials
+     * for the admin console, the same everywhere so that one seed (see {@link KeycloakSeeds}) serves them all.
+     */
+    public static final String LOCAL_ADMIN = "admin";
+    public static final String LOCAL_ADMIN_PASSWORD = "admin";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
     /** Stopping a training run includes writing its AOT cache: about 10 s alone, longer beside a busy stack. */
     private static final Duration TRAINING_STOP = Duration.ofMinutes(3);
@@ -65,6 +72,7 @@ public final class KeycloakServer implements AutoCloseable {
      * preceded by a training run that records Keycloak's AOT cache (see {@link #aotCache(Path)}).
      */
     public static KeycloakServer start(Path home, Options options) {
+        seedDataFolder(home, options);
         // The training run is stopped once the realm answers (the realm is imported then, into this instance's data
         // folder); its JVM then writes the cache through a child JVM that the stop leaves alone, as it signals only the
         // processes that existed when it began.
@@ -80,6 +88,40 @@ public final class KeycloakServer implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * Gives a new data folder the schema and realm of a seed (see {@link KeycloakSeeds}), made the first time by a start
+     * on a staging folder that is stopped once the realm answers. It runs with the AOT cache where there is one already;
+     * the cache's own recording run comes after, on the seeded folder, as every later start will be.
+     */
+    private static void seedDataFolder(Path home, Options options) {
+        KeycloakSeeds.seed(home.getParent().resolve("keycloak-seeds"), seedKey(home, options), options.dataDirectory(), staging -> {
+            Options seeding = new Options(options.httpPort(), options.managementPort(), staging, options.realmDirectory(),
+                    options.adminUser(), options.adminPassword(), options.log().resolveSibling("keycloak-seed.log"));
+            AotCaches.Recording cache = aotCache(home);
+            ManagedProcess run = launch(home, seeding, cache.records() ? List.of() : cache.options(), seeding.log());
+            try {
+                new KeycloakServer(run, seeding).awaitRealm(run);
+            } catch (RuntimeException notReady) {
+                run.close();
+                return false;
+            }
+            return ManagedProcess.stop(run.process().toHandle(), TRAINING_STOP);
+        });
+    }
+
+    /** What shapes a seed's content: the distribution and its build, the realm files, the bootstrap administrator. */
+    static String seedKey(Path home, Options options) {
+        List<Path> realmFiles;
+        try (var files = Files.list(options.realmDirectory())) {
+            realmFiles = files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new StackException("cannot read the realm files in " + options.realmDirectory() + ": " + e.getMessage(), e);
+        }
+        List<String> settings = new ArrayList<>(List.of(home.toString(), options.adminUser(), options.adminPassword()));
+        settings.addAll(KeycloakDistribution.BUILD_OPTIONS);
+        return AotCaches.key(realmFiles, settings);
     }
 
     private static ManagedProcess launch(Path home, Options options, List<String> cacheOptions, Path log) {

@@ -20,9 +20,6 @@ import java.util.concurrent.Future;
 public final class LocalStack {
 
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(3);
-    static final String KEYCLOAK_ADMIN = "admin";
-    /** Local-only bootstrap credentials for the Keycloak admin console of the local stack. */
-    static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
 
     private final StackSettings settings;
     private final PrintStream out;
@@ -30,7 +27,8 @@ public final class LocalStack {
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     private final StartSlots startSlots = StartSlots.perCore();
     /** {@code VISAPORT_AOT_CACHE=false} starts the services without their AOT caches (to compare, or to rule them out). */
-    private boolean aotCache = !"false".equalsIgnoreCase(System.getenv("VISAPORT_AOT_CACHE"));
+    private final boolean aotCache = !"false".equalsIgnoreCase(System.getenv("VISAPORT_AOT_CACHE"));
+    private boolean serviceAotCaches = true;
     /**
      * Secrets every instance of a service must share (cursors signed by one are read by another; an unsubscribe link
      * made by one is honoured by all); made anew for each stack, as a single instance would make its own.
@@ -55,10 +53,11 @@ public final class LocalStack {
 
     /**
      * Starts the services from their jars, without AOT caches: for a stack that starts once per build (the end-to-end
-     * tests), where a training run would cost more than it saves.
+     * tests), where a training run would cost more than it saves. The broker's cache stays: it is made from Kafka's
+     * jars, which a build does not change, so it is recorded once per machine.
      */
-    public LocalStack withoutAotCaches() {
-        aotCache = false;
+    public LocalStack withoutServiceAotCaches() {
+        serviceAotCaches = false;
         return this;
     }
 
@@ -202,7 +201,8 @@ public final class LocalStack {
         KeycloakServer keycloak = startSlots.take("keycloak", () -> KeycloakServer.start(
                 KeycloakDistribution.prepare(artifacts, settings.cacheDirectory()), new KeycloakServer.Options(
                 settings.port("keycloak"), settings.port("keycloak-management"), settings.data().resolve("keycloak"),
-                settings.projectDirectory().resolve("deploy/keycloak"), KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD,
+                settings.projectDirectory().resolve("deploy/keycloak"), KeycloakServer.LOCAL_ADMIN,
+                KeycloakServer.LOCAL_ADMIN_PASSWORD,
                 settings.logs().resolve("keycloak.log"))));
         started.push(keycloak);
         // Where the verification links go: the local mail server, readable through the mail box's web API.
@@ -287,7 +287,7 @@ public final class LocalStack {
     private List<String> launch(ServiceSpec service, Map<String, String> environment) {
         List<String> jvmOptions = JvmOptions.service();
         Path jar = runningCopy(service);
-        if (!aotCache || !AotCaches.supported()) {
+        if (!aotCache || !serviceAotCaches || !AotCaches.supported()) {
             return AotCaches.javaCommand(JavaRuntime.javaExecutable(), jvmOptions, List.of(), jar);
         }
         // The training run refreshes the application context and exits before serving: no port of its own is needed.

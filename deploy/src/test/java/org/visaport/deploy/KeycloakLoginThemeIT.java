@@ -27,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class KeycloakLoginThemeIT {
 
-    private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "test-only-admin";
     private static final Pattern STYLESHEET = Pattern.compile("<link href=\"(/resources/[^\"]+/login/visaport/css/visaport\\.css)\" rel=\"stylesheet\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -45,7 +43,8 @@ class KeycloakLoginThemeIT {
         for (int attempt = 1; keycloak == null; attempt++) {
             try {
                 keycloak = KeycloakServer.start(home, new KeycloakServer.Options(Ports.findFree(), Ports.findFree(),
-                        data.resolve("attempt-" + attempt), Path.of("keycloak").toAbsolutePath(), ADMIN, ADMIN_PASSWORD, log));
+                        data.resolve("attempt-" + attempt), Path.of("keycloak").toAbsolutePath(), KeycloakServer.LOCAL_ADMIN,
+                        KeycloakServer.LOCAL_ADMIN_PASSWORD, log));
             } catch (StackException failed) {
                 if (attempt == 2 || !logSays(log, "Address already in use")) {
                     throw failed;
@@ -116,7 +115,8 @@ class KeycloakLoginThemeIT {
     private static String adminToken() throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.baseUri() + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=" + ADMIN + "&password=" + ADMIN_PASSWORD))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
+                        + KeycloakServer.LOCAL_ADMIN + "&password=" + KeycloakServer.LOCAL_ADMIN_PASSWORD))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JsonMapper.builder().build().readTree(response.body()).path("access_token").asString();

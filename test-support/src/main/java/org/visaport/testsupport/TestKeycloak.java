@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.visaport.deploy.BuildArtifacts;
+import org.visaport.deploy.Folders;
 import org.visaport.deploy.KeycloakDistribution;
 import org.visaport.deploy.KeycloakServer;
 import org.visaport.deploy.Ports;
@@ -16,9 +17,6 @@ import org.visaport.deploy.StackSettings;
  */
 public final class TestKeycloak {
 
-    /** Bootstrap administrator of this throw-away instance. */
-    private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "test-only-admin";
 
     private static KeycloakTokens tokens;
     private static RuntimeException failure;
@@ -83,27 +81,21 @@ public final class TestKeycloak {
             try {
                 // The log is in the module's target folder, so it outlives the instance for a look after a failure.
                 server = KeycloakServer.start(home, new KeycloakServer.Options(Ports.findFree(), Ports.findFree(),
-                        data, ProjectLayout.realmDirectory(), ADMIN, ADMIN_PASSWORD, log));
+                        data, ProjectLayout.realmDirectory(), KeycloakServer.LOCAL_ADMIN,
+                        KeycloakServer.LOCAL_ADMIN_PASSWORD, log));
             } catch (RuntimeException failed) {
-                deleteQuietly(data);
+                Folders.deleteQuietly(data);
                 throw failed;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
-                deleteQuietly(data);
+                Folders.deleteQuietly(data);
             }, "test-keycloak-stop"));
             server.useSmtpServer("127.0.0.1", TestMail.smtpPort());
-            return new KeycloakTokens(server.baseUri(), KeycloakServer.REALM, ADMIN, ADMIN_PASSWORD);
+            return new KeycloakTokens(server.baseUri(), KeycloakServer.REALM, KeycloakServer.LOCAL_ADMIN,
+                    KeycloakServer.LOCAL_ADMIN_PASSWORD);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the test Keycloak: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // A temp folder left behind is harmless.
         }
     }
 }
