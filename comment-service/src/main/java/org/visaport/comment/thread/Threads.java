@@ -11,6 +11,8 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.ComparisonOperators;
+import org.springframework.data.mongodb.core.aggregation.ConditionalOperators;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -25,8 +27,8 @@ import org.visaport.platform.paging.Page;
 
 /**
  * Reading threads. Every query is bounded and served by an index declared on {@link Comment}: a page of top-level
- * comments, up to {@link #REPLIES_SHOWN} replies under each (the rest are paged separately), and one aggregation for
- * the reply counts of the whole page.
+ * comments, up to {@link #REPLIES_SHOWN} replies under each that has any (the rest are paged separately), and one
+ * aggregation for the reply counts of the whole page.
  */
 @Service
 class Threads {
@@ -53,11 +55,12 @@ class Threads {
         articles.forReading(articleId);
         List<Comment> roots = sorting == Sorting.FEATURED ? featuredFirst(articleId, cursor, limit) : roots(articleId, sorting, cursor, limit);
         List<Comment> shown = roots.size() > limit ? roots.subList(0, limit) : roots;
-        Map<String, Integer> counts = replyCounts(shown.stream().map(Comment::getId).toList());
+        ReplyCounts counts = replyCounts(shown.stream().map(Comment::getId).toList());
         Map<String, List<Comment>> replies = new LinkedHashMap<>();
-        shown.forEach(root -> replies.put(root.getId(), firstReplies(root)));
+        // Most top-level comments have no reply: only those with one in place cost a query of their own.
+        shown.forEach(root -> replies.put(root.getId(), counts.placed().containsKey(root.getId()) ? firstReplies(root) : List.of()));
         String next = roots.size() > limit ? nextCursor(articleId, sorting, shown.getLast()) : null;
-        return new ThreadPage(shown, counts, replies, next);
+        return new ThreadPage(shown, counts.visible(), replies, next);
     }
 
     /** A page of the thread as loaded: the top-level comments, their visible-reply counts and up to 51 replies each. */
@@ -163,16 +166,28 @@ class Threads {
         }).toList();
     }
 
-    private Map<String, Integer> replyCounts(List<String> rootIds) {
-        Map<String, Integer> counts = new HashMap<>();
+    /** Per top-level comment with any: its visible replies, and its replies in place (visible, or shown as removed). */
+    private record ReplyCounts(Map<String, Integer> visible, Map<String, Integer> placed) {
+    }
+
+    private ReplyCounts replyCounts(List<String> rootIds) {
+        ReplyCounts counts = new ReplyCounts(new HashMap<>(), new HashMap<>());
         if (rootIds.isEmpty()) {
             return counts;
         }
+        // A visible comment is always in place, so one pass over the replies in place counts both.
         var aggregation = Aggregation.newAggregation(
-                Aggregation.match(Criteria.where("rootId").in(rootIds).and("state").is(CommentState.VISIBLE).and("depth").gt(1)),
-                Aggregation.group("rootId").count().as("n"));
-        mongo.aggregate(aggregation, Comment.class, Document.class).forEach(row ->
-                counts.put(row.getString("_id"), ((Number) row.get("n")).intValue()));
+                Aggregation.match(Criteria.where("rootId").in(rootIds).and("placed").is(true).and("depth").gt(1)),
+                Aggregation.group("rootId").count().as("placed")
+                        .sum(ConditionalOperators.when(ComparisonOperators.valueOf("state").equalToValue(CommentState.VISIBLE.name()))
+                                .then(1).otherwise(0)).as("visible"));
+        mongo.aggregate(aggregation, Comment.class, Document.class).forEach(row -> {
+            int visible = ((Number) row.get("visible")).intValue();
+            if (visible > 0) {
+                counts.visible().put(row.getString("_id"), visible);
+            }
+            counts.placed().put(row.getString("_id"), ((Number) row.get("placed")).intValue());
+        });
         return counts;
     }
 
