@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -35,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.visaport.deploy.Folders;
 import org.visaport.deploy.BuildArtifacts;
 import org.visaport.deploy.LocalStack;
 import org.visaport.deploy.Ports;
@@ -80,7 +79,7 @@ class ReplicasIT {
         assumeTrue(RedisServer.executable().isPresent(), "replicas test skipped: no redis-server (Debian: apt-get install redis-server)");
         // Under target/, so its logs stay to be read after a failure; `./mvnw clean` removes them.
         home = Files.createDirectories(Path.of("target")).toAbsolutePath().resolve("replicas-stack");
-        deleteRecursively(home);
+        Folders.deleteTree(home);
         Map<String, String> environment = new HashMap<>(Map.of("VISAPORT_HOME", home.toString(), "VISAPORT_REPLICAS", "2"));
         Set<Integer> taken = new HashSet<>();
         for (String name : StackSettings.portNames(2)) {
@@ -105,15 +104,7 @@ class ReplicasIT {
             stack.stop();
         }
         if (home != null) {
-            deleteRecursively(home.resolve("data"));
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+            Folders.deleteTree(home.resolve("data"));
         }
     }
 

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.visaport.deploy.Folders;
 import org.visaport.deploy.BuildArtifacts;
 import org.visaport.deploy.Demo;
 import org.visaport.deploy.LocalStack;
@@ -39,9 +38,7 @@ final class RunningStack implements BeforeAllCallback {
                 return;
             }
             stack.stop();
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+            Folders.deleteTree(home);
         }
     }
 
