@@ -53,8 +53,8 @@ public final class LocalStack {
 
     /**
      * Starts the services from their jars, without AOT caches: for a stack that starts once per build (the end-to-end
-     * tests), where a training run would cost more than it saves. The broker's cache stays: it is made from Kafka's
-     * jars, which a build does not change, so it is recorded once per machine.
+     * tests), where a training run would cost more than it saves. The broker's cache stays: its recording is a start
+     * stopped once ready (a few seconds, where a service's training run takes some 40), and the next stack maps it.
      */
     public LocalStack withoutServiceAotCaches() {
         serviceAotCaches = false;
