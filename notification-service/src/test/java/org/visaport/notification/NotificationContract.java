@@ -69,12 +69,14 @@ abstract class NotificationContract extends NotificationApiTest {
         String address = newAddress();
         String received = notificationRequested(memberId, address, "en", "application-received", null, null);
         send("visaport.member.notifications", "MemberNotificationRequested", memberId, received);
-        // Same key, same partition: once this later message is mailed, the redelivery has been handled too.
+        // Same key, same partition: once this later message is mailed, the redelivery has been handled too. The
+        // outbox sends each enqueued batch on its own, so the two mails may arrive in either order.
         notificationRequested(memberId, address, "en", "application-approved", null, null);
 
-        await().atMost(PATIENCE).until(() -> TestMail.receivedBy(address).size() >= 2);
+        await().atMost(PATIENCE).until(() -> TestMail.receivedBy(address).stream()
+                .anyMatch(mail -> mail.subject().equals("Welcome to VisaPort")));
         assertThat(TestMail.receivedBy(address)).extracting(TestMail.Mail::subject)
-                .containsExactly("We received your VisaPort application", "Welcome to VisaPort");
+                .containsExactlyInAnyOrder("We received your VisaPort application", "Welcome to VisaPort");
     }
 
     @Test
