@@ -142,9 +142,8 @@ public final class Bench {
      * A member follows a tag of the benchmark's own with the live stream open; an editor publishes briefings with that
      * tag one after another. Per briefing: from the publish call's answer to the stream's event naming it, and to the
      * first feed read that lists it. The feed is read from the moment the stream tells of the item, as the page's bell
-     * does: reads 5 ms apart from the publish on would load the two cores the event itself travels on (a feed read
-     * through the gateway costs about as much CPU as the event's whole way), and the stream is sent only once the item
-     * is stored, so this read is the first that can list it on the instance that stored it.
+     * does: reads 5 ms apart from the publish on would load the two cores the event itself travels on, and the stream
+     * is sent only once the item is stored, so this read is the first that can list it on the instance that stored it.
      */
     private List<String> notifications() {
         String tag = "bench-" + suffix;
