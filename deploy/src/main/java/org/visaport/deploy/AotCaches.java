@@ -146,17 +146,10 @@ public final class AotCaches {
             Consumer<ManagedProcess> awaitReady, Duration stopGrace) {
         Recording cache = recording.get();
         if (cache.records()) {
-            ManagedProcess run = launch.apply(cache.options());
-            try {
-                awaitReady.accept(run);
-                cache.ended(ManagedProcess.stop(run.process().toHandle(), stopGrace));
-            } catch (RuntimeException e) {
-                run.close();
-                cache.ended(false);
-            }
+            cache.ended(ManagedProcess.readyThenStopped(launch.apply(cache.options()), awaitReady, stopGrace));
             cache = recording.get();
         }
-        return cache.records() ? List.of() : cache.options();
+        return cache.mapping();
     }
 
     /** The JVM options of one run, and where a recording run's cache goes once that run has ended. */
@@ -167,6 +160,11 @@ public final class AotCaches {
 
         public boolean records() {
             return partial != null;
+        }
+
+        /** The options that map a cache made earlier: none while there is only a recording to make. */
+        public List<String> mapping() {
+            return records() ? List.of() : options();
         }
 
         /**

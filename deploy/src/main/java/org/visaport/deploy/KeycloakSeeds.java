@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -25,20 +26,21 @@ final class KeycloakSeeds {
     }
 
     /**
-     * Fills {@code data} from the seed named {@code key} in {@code seeds} when {@code data} is new (missing or empty),
+     * Fills {@code data} from the seed named {@code key} (asked only then) in {@code seeds} when {@code data} is new (missing or empty),
      * making the seed first where there is none: {@code makeSeed} is given an empty folder and answers whether it left
      * a cleanly stopped data folder there. Returns whether {@code data} was seeded; when it was not, it is left as it
      * was and Keycloak makes its schema and imports the realm on its own.
      */
-    static synchronized boolean seed(Path seeds, String key, Path data, Predicate<Path> makeSeed) {
+    static synchronized boolean seed(Path seeds, Supplier<String> key, Path data, Predicate<Path> makeSeed) {
         try {
+            // A folder with data (every warm start) needs no key: hashing the realm files would be wasted.
             if (!isNew(data)) {
                 return false;
             }
             Files.createDirectories(seeds);
             try (FileChannel lock = FileChannel.open(seeds.resolve("seeds.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); var held = lock.lock()) {
-                Path seed = seeds.resolve(key);
+                Path seed = seeds.resolve(key.get());
                 if (!Files.isDirectory(seed) && !made(seed, makeSeed)) {
                     return false;
                 }

@@ -96,18 +96,12 @@ public final class KeycloakServer implements AutoCloseable {
      * the cache's own recording run comes after, on the seeded folder, as every later start will be.
      */
     private static void seedDataFolder(Path home, Options options) {
-        KeycloakSeeds.seed(home.getParent().resolve("keycloak-seeds"), seedKey(home, options), options.dataDirectory(), staging -> {
+        Path seeds = home.getParent().resolve("keycloak-seeds");
+        KeycloakSeeds.seed(seeds, () -> seedKey(home, options), options.dataDirectory(), staging -> {
             Options seeding = new Options(options.httpPort(), options.managementPort(), staging, options.realmDirectory(),
                     options.adminUser(), options.adminPassword(), options.log().resolveSibling("keycloak-seed.log"));
-            AotCaches.Recording cache = aotCache(home);
-            ManagedProcess run = launch(home, seeding, cache.records() ? List.of() : cache.options(), seeding.log());
-            try {
-                new KeycloakServer(run, seeding).awaitRealm(run);
-            } catch (RuntimeException notReady) {
-                run.close();
-                return false;
-            }
-            return ManagedProcess.stop(run.process().toHandle(), TRAINING_STOP);
+            return ManagedProcess.readyThenStopped(launch(home, seeding, aotCache(home).mapping(), seeding.log()),
+                    run -> new KeycloakServer(run, seeding).awaitRealm(run), TRAINING_STOP);
         });
     }
 

@@ -107,6 +107,22 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     /**
+     * Lets a run that is only wanted for what it leaves behind (a recorded cache, a data folder) get ready, then stops
+     * it within {@code grace}. Returns whether it got ready and stopped without being killed; a run that never got
+     * ready is stopped too.
+     */
+    public static boolean readyThenStopped(ManagedProcess run, java.util.function.Consumer<ManagedProcess> awaitReady,
+                                           Duration grace) {
+        try {
+            awaitReady.accept(run);
+        } catch (RuntimeException notReady) {
+            run.close();
+            return false;
+        }
+        return stop(run.process().toHandle(), grace);
+    }
+
+    /**
      * SIGTERM to the process and everything it started, then a forced kill of whatever outlives the grace period.
      * Returns whether nothing had to be killed.
      */

@@ -31,9 +31,9 @@ class KeycloakSeedsTest {
     void theSeedIsMadeOnceAndEveryNewDataFolderGetsACopy() throws IOException {
         Path seeds = root.resolve("seeds");
 
-        assertThat(KeycloakSeeds.seed(seeds, "k1", root.resolve("first"), aRunThatImports("realm v1"))).isTrue();
+        assertThat(KeycloakSeeds.seed(seeds, () -> "k1", root.resolve("first"), aRunThatImports("realm v1"))).isTrue();
         Files.createDirectories(root.resolve("second"));
-        assertThat(KeycloakSeeds.seed(seeds, "k1", root.resolve("second"), aRunThatImports("realm v1"))).isTrue();
+        assertThat(KeycloakSeeds.seed(seeds, () -> "k1", root.resolve("second"), aRunThatImports("realm v1"))).isTrue();
 
         assertThat(runs).hasValue(1);
         assertThat(Files.readString(root.resolve("first/h2/keycloakdb.mv.db"))).isEqualTo("realm v1");
@@ -45,7 +45,9 @@ class KeycloakSeedsTest {
         Path data = root.resolve("data");
         write(data.resolve("h2/keycloakdb.mv.db"), "members signed up last week");
 
-        assertThat(KeycloakSeeds.seed(root.resolve("seeds"), "k1", data, aRunThatImports("realm v1"))).isFalse();
+        assertThat(KeycloakSeeds.seed(root.resolve("seeds"), () -> {
+            throw new AssertionError("a folder with data needs no seed, so no key");
+        }, data, aRunThatImports("realm v1"))).isFalse();
 
         assertThat(runs).hasValue(0);
         assertThat(Files.readString(data.resolve("h2/keycloakdb.mv.db"))).isEqualTo("members signed up last week");
@@ -61,22 +63,22 @@ class KeycloakSeedsTest {
             return false;
         };
 
-        assertThat(KeycloakSeeds.seed(seeds, "k1", data, killedWhileWriting)).isFalse();
+        assertThat(KeycloakSeeds.seed(seeds, () -> "k1", data, killedWhileWriting)).isFalse();
 
         assertThat(data).doesNotExist();
         try (var left = Files.list(seeds)) {
             assertThat(left.filter(Files::isDirectory)).as("no seed and no staging folder").isEmpty();
         }
-        assertThat(KeycloakSeeds.seed(seeds, "k1", data, aRunThatImports("realm v1"))).as("tried again next time").isTrue();
+        assertThat(KeycloakSeeds.seed(seeds, () -> "k1", data, aRunThatImports("realm v1"))).as("tried again next time").isTrue();
         assertThat(runs).hasValue(2);
     }
 
     @Test
     void aNewKeyMakesANewSeedAndTheOlderOneIsRemoved() throws IOException {
         Path seeds = root.resolve("seeds");
-        KeycloakSeeds.seed(seeds, "k1", root.resolve("before"), aRunThatImports("realm v1"));
+        KeycloakSeeds.seed(seeds, () -> "k1", root.resolve("before"), aRunThatImports("realm v1"));
 
-        KeycloakSeeds.seed(seeds, "k2", root.resolve("after"), aRunThatImports("realm v2"));
+        KeycloakSeeds.seed(seeds, () -> "k2", root.resolve("after"), aRunThatImports("realm v2"));
 
         assertThat(Files.readString(root.resolve("after/h2/keycloakdb.mv.db"))).isEqualTo("realm v2");
         assertThat(seeds.resolve("k1")).doesNotExist();
