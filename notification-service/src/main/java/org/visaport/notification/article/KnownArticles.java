@@ -1,6 +1,7 @@
 package org.visaport.notification.article;
 
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,15 +29,18 @@ public class KnownArticles implements ArticleAccess {
         return find(articleId).map(article -> !article.retracted()).orElse(true);
     }
 
-    /** An event handled late never brings back an older title. */
+    /**
+     * An event handled late never brings back an older title. One round trip: the upsert matches only a version as old
+     * or older, so where a newer one is stored it tries to insert a second document with the same id, which fails.
+     */
     void remember(KnownArticle article) {
         Update update = new Update().set("slug", article.slug()).set("title", article.title()).set("version", article.version())
                 .set("retracted", article.retracted());
-        if (mongo.exists(Query.query(Criteria.where("_id").is(article.id())), KnownArticle.class)) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(article.id()).and("version").lte(article.version())),
+        try {
+            mongo.upsert(Query.query(Criteria.where("_id").is(article.id()).and("version").lte(article.version())),
                     update, KnownArticle.class);
-        } else {
-            mongo.upsert(Query.query(Criteria.where("_id").is(article.id())), update, KnownArticle.class);
+        } catch (DuplicateKeyException newerKnown) {
+            // A newer version is stored: it stays.
         }
     }
 }
