@@ -101,6 +101,10 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("log.dirs", dataDirectory.resolve("log").toString());
         p.setProperty("num.partitions", Integer.toString(partitions));
         p.setProperty("offsets.topic.replication.factor", "1");
+        // Kafka's default of 50 partitions for the consumer offsets spreads groups over many brokers; on one local broker
+        // each partition is only files to create and load. Read when the topic is created: a data folder made before
+        // keeps its partitions, and the group coordinator follows the topic's actual count.
+        p.setProperty("offsets.topic.num.partitions", "1");
         p.setProperty("transaction.state.log.replication.factor", "1");
         p.setProperty("transaction.state.log.min.isr", "1");
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
