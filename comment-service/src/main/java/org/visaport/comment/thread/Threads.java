@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -58,7 +60,7 @@ class Threads {
         ReplyCounts counts = replyCounts(shown.stream().map(Comment::getId).toList());
         Map<String, List<Comment>> replies = new LinkedHashMap<>();
         // Most top-level comments have no reply: only those with one in place cost a query of their own.
-        shown.forEach(root -> replies.put(root.getId(), counts.placed().containsKey(root.getId()) ? firstReplies(root) : List.of()));
+        shown.forEach(root -> replies.put(root.getId(), counts.withRepliesInPlace().contains(root.getId()) ? firstReplies(root) : List.of()));
         String next = roots.size() > limit ? nextCursor(articleId, sorting, shown.getLast()) : null;
         return new ThreadPage(shown, counts.visible(), replies, next);
     }
@@ -166,19 +168,22 @@ class Threads {
         }).toList();
     }
 
-    /** Per top-level comment with any: its visible replies, and its replies in place (visible, or shown as removed). */
-    private record ReplyCounts(Map<String, Integer> visible, Map<String, Integer> placed) {
+    /**
+     * Per top-level comment with any: its visible replies; and the top-level comments with replies in place (visible,
+     * or shown as removed), the only ones whose replies are read.
+     */
+    private record ReplyCounts(Map<String, Integer> visible, Set<String> withRepliesInPlace) {
     }
 
     private ReplyCounts replyCounts(List<String> rootIds) {
-        ReplyCounts counts = new ReplyCounts(new HashMap<>(), new HashMap<>());
+        ReplyCounts counts = new ReplyCounts(new HashMap<>(), new HashSet<>());
         if (rootIds.isEmpty()) {
             return counts;
         }
-        // A visible comment is always in place, so one pass over the replies in place counts both.
+        // A visible comment is always in place, so one pass over the replies in place finds both.
         var aggregation = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where("rootId").in(rootIds).and("placed").is(true).and("depth").gt(1)),
-                Aggregation.group("rootId").count().as("placed")
+                Aggregation.group("rootId")
                         .sum(ConditionalOperators.when(ComparisonOperators.valueOf("state").equalToValue(CommentState.VISIBLE.name()))
                                 .then(1).otherwise(0)).as("visible"));
         mongo.aggregate(aggregation, Comment.class, Document.class).forEach(row -> {
@@ -186,7 +191,7 @@ class Threads {
             if (visible > 0) {
                 counts.visible().put(row.getString("_id"), visible);
             }
-            counts.placed().put(row.getString("_id"), ((Number) row.get("placed")).intValue());
+            counts.withRepliesInPlace().add(row.getString("_id"));
         });
         return counts;
     }
