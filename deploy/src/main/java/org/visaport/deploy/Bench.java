@@ -300,7 +300,7 @@ public final class Bench {
                 rounds(direct)));
         rows.add(BenchReport.Row.untargeted("same, through the gateway: req/s", rounds(viaGateway)));
         double ratio = throughput.bestGateway() / throughput.bestDirect();
-        rows.add(BenchReport.Row.against("gateway / direct throughput", String.format(Locale.ROOT, "%.2f", ratio),
+        rows.add(BenchReport.Row.against("gateway / direct throughput", String.format(Locale.ROOT, "%.3f", ratio),
                 "≥ " + GATEWAY_RATIO_TARGET, ratio >= GATEWAY_RATIO_TARGET));
         failures("throughput, directly", direct);
         failures("throughput, through the gateway", viaGateway);
