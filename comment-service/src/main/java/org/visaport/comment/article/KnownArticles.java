@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import org.visaport.platform.consumer.NewerVersionWins;
 
 /**
  * The articles comments hang under. Known ones come from the local read model, so reading and commenting go on while
@@ -52,11 +52,7 @@ public class KnownArticles {
                 .set("title", article.title()).set("slug", article.slug()).set("status", article.status())
                 .set("commentsEnabled", article.commentsEnabled()).set("version", article.version())
                 .set("seenAt", article.seenAt());
-        try {
-            mongo.upsert(older, update, KnownArticle.class);
-        } catch (DuplicateKeyException newerKnown) {
-            // The upsert found no older version and tried to insert: the stored one is as new or newer.
-        }
+        NewerVersionWins.upsert(mongo, older, update, KnownArticle.class);
     }
 
     private Optional<KnownArticle> local(String id) {

@@ -1,13 +1,13 @@
 package org.visaport.notification.article;
 
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.visaport.notification.digest.ArticleAccess;
+import org.visaport.platform.consumer.NewerVersionWins;
 
 /** The articles this service has heard of from news-service's events, newest version kept. */
 @Service
@@ -29,18 +29,11 @@ public class KnownArticles implements ArticleAccess {
         return find(articleId).map(article -> !article.retracted()).orElse(true);
     }
 
-    /**
-     * An event handled late never brings back an older title. One round trip: the upsert matches only a version as old
-     * or older, so where a newer one is stored it tries to insert a second document with the same id, which fails.
-     */
+    /** An event handled late never brings back an older title. */
     void remember(KnownArticle article) {
         Update update = new Update().set("slug", article.slug()).set("title", article.title()).set("version", article.version())
                 .set("retracted", article.retracted());
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(article.id()).and("version").lte(article.version())),
-                    update, KnownArticle.class);
-        } catch (DuplicateKeyException newerKnown) {
-            // A newer version is stored: it stays.
-        }
+        NewerVersionWins.upsert(mongo, Query.query(Criteria.where("_id").is(article.id()).and("version").lte(article.version())),
+                update, KnownArticle.class);
     }
 }
