@@ -5,9 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +15,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +31,7 @@ import org.visaport.platform.problem.Problems;
  * Live streams of members' feeds as Server-Sent Events. Each stream reads its member's feed from the database on its
  * own virtual thread, so any instance serves any member: it looks when this instance stores an item for the member
  * ({@link FeedSignals}) and every poll interval for items stored elsewhere. An event's id is the stream's
- * {@link StreamPosition} in storage order, signed with the kit's cursors and scoped to the member, so a client resuming
+ * {@link StreamPosition} in storage order ({@link StreamEventIds}), so a client resuming
  * with {@code Last-Event-ID} gets exactly what it missed, and an id from another member, forged, or older than the
  * replay window gets an explicit {@code reset}.
  */
@@ -43,12 +40,9 @@ class FeedStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FeedStreams.class);
 
-    private static final String SENT_AT = "@";
-    private static final String SENT_SEPARATOR = ",";
-
     private final Feed feed;
     private final FeedSignals signals;
-    private final Cursors cursors;
+    private final StreamEventIds eventIds;
     private final Clock clock;
     private final StreamProperties properties;
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
@@ -60,7 +54,7 @@ class FeedStreams implements SmartLifecycle {
                 MeterRegistry registry) {
         this.feed = feed;
         this.signals = signals;
-        this.cursors = cursors;
+        this.eventIds = new StreamEventIds(cursors);
         this.clock = clock;
         this.properties = properties;
         Gauge.builder("visaport.notifications.streams", total, AtomicInteger::get)
@@ -106,10 +100,6 @@ class FeedStreams implements SmartLifecycle {
                     "too-many-streams", "Too many streams", "You have " + properties.perMember()
                             + " notification streams open already; close one before opening another."), null);
         }
-    }
-
-    private String scope(String memberId) {
-        return "stream:" + memberId;
     }
 
     /** One member's stream: where it stands in their feed, and the thread that moves it on. */
@@ -198,7 +188,7 @@ class FeedStreams implements SmartLifecycle {
             if (lastEventId == null || lastEventId.isBlank()) {
                 return announce("ready", fresh);
             }
-            Optional<StreamPosition.Snapshot> resumed = resumeFrom(lastEventId);
+            Optional<StreamPosition.Snapshot> resumed = eventIds.position(memberId, lastEventId);
             if (resumed.isEmpty() || resumed.get().watermark().at().isBefore(now.minus(properties.replayWindow()))) {
                 return announce("reset", fresh);
             }
@@ -210,44 +200,8 @@ class FeedStreams implements SmartLifecycle {
             return StreamPosition.at(position);
         }
 
-        /** The position in an event id: the watermark, then the items sent after it, signed for this member's stream. */
         private String eventId(StreamPosition.Snapshot position) {
-            String sent = position.sent().stream().map(item -> item.id() + SENT_AT + item.storedAt().toEpochMilli())
-                    .collect(Collectors.joining(SENT_SEPARATOR));
-            return cursors.encode(scope(memberId), Long.toString(position.watermark().at().toEpochMilli()),
-                    position.watermark().id(), sent);
-        }
-
-        /**
-         * Empty for an id this member's stream did not issue (forged, another member's). An id of the kind streams
-         * issued before they sent items early (the position of the last item, nothing sent after it) still resumes, so
-         * clients connected across an upgrade miss nothing.
-         */
-        private Optional<StreamPosition.Snapshot> resumeFrom(String lastEventId) {
-            try {
-                KeysetPosition lastItem = cursors.afterPosition(scope(memberId), lastEventId);
-                return Optional.of(StreamPosition.Snapshot.at(lastItem));
-            } catch (ErrorResponseException notThatKind) {
-                // The current kind, below.
-            }
-            try {
-                List<String> values = cursors.decode(scope(memberId), lastEventId, 3);
-                List<StreamPosition.Snapshot.Sent> sent = new ArrayList<>();
-                if (!values.get(2).isEmpty()) {
-                    for (String item : values.get(2).split(SENT_SEPARATOR, -1)) {
-                        int at = item.indexOf(SENT_AT);
-                        sent.add(new StreamPosition.Snapshot.Sent(item.substring(0, at),
-                                Instant.ofEpochMilli(Long.parseLong(item.substring(at + 1)))));
-                    }
-                }
-                if (sent.size() > StreamPosition.MAX_UNSETTLED) {
-                    return Optional.empty();
-                }
-                KeysetPosition watermark = new KeysetPosition(Instant.ofEpochMilli(Long.parseLong(values.get(0))), values.get(1));
-                return Optional.of(new StreamPosition.Snapshot(watermark, sent));
-            } catch (ErrorResponseException | IndexOutOfBoundsException | NumberFormatException | DateTimeException notOurs) {
-                return Optional.empty();
-            }
+            return eventIds.of(memberId, position);
         }
 
         void release() {

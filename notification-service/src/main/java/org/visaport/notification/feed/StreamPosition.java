@@ -21,7 +21,11 @@ import org.visaport.platform.paging.KeysetPosition;
  */
 final class StreamPosition {
 
-    static final int MAX_UNSETTLED = 8;
+    /**
+     * A burst this size within the settle time goes out at once: briefings whose embargo lifts together, a busy
+     * thread's replies. Each item adds about 60 characters to the event id (2 KB at most, well within a header).
+     */
+    static final int MAX_UNSETTLED = 32;
 
     private static final Comparator<Snapshot.Sent> STORAGE_ORDER =
             Comparator.comparing(Snapshot.Sent::storedAt).thenComparing(Snapshot.Sent::id);

@@ -20,6 +20,9 @@ import org.visaport.platform.problem.Problems;
  */
 public class Cursors {
 
+    /** Longer is no cursor of ours: a page position is a time and an id. */
+    private static final int MAX_LENGTH = 1000;
+
     private static final char SEPARATOR = '\u001f';
     private static final int MAC_BYTES = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -41,8 +44,16 @@ public class Cursors {
 
     /** The values of a cursor this service issued for {@code scope}; anything else is a 400 on {@code cursor}. */
     public List<String> decode(String scope, String cursor, int values) {
+        return decode(scope, cursor, values, MAX_LENGTH);
+    }
+
+    /**
+     * The same for a position that may be longer than a page's ({@code maxLength} characters at most): the length is
+     * checked before the signature, so an oversized value costs no hashing.
+     */
+    public List<String> decode(String scope, String cursor, int values, int maxLength) {
         int dot = cursor.indexOf('.');
-        if (dot <= 0 || cursor.length() > 1000) {
+        if (dot <= 0 || cursor.length() > maxLength) {
             throw invalid();
         }
         String payload = cursor.substring(0, dot);

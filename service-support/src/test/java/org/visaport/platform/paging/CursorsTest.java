@@ -62,6 +62,17 @@ class CursorsTest {
     }
 
     @Test
+    void aLongerPositionNeedsABoundOfItsOwnAndStaysBounded() {
+        String sentItems = "0123456789abcdef0123456789abcdef@1764147600123,".repeat(30);
+        String cursor = cursors.encode("stream:m-1", "1764147600000", "", sentItems);
+        assertThat(cursor.length()).isBetween(1001, 2500);
+
+        assertThat(cursors.decode("stream:m-1", cursor, 3, 2500)).containsExactly("1764147600000", "", sentItems);
+        assertRefused(() -> cursors.decode("stream:m-1", cursor, 3));
+        assertRefused(() -> cursors.decode("stream:m-1", cursor, 3, cursor.length() - 1));
+    }
+
+    @Test
     void theLastPageHasNoNextCursor() {
         List<String> fetched = List.of("a", "b", "c");
         Page<String> full = cursors.page("letters", fetched, 2, s -> new KeysetPosition(Instant.EPOCH, s), String::toUpperCase);
