@@ -2,8 +2,10 @@ package org.visaport.deploy;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,7 @@ public final class Bench {
     private static final Duration COMMENTS_AT_MOST = Duration.ofSeconds(90);
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(5);
+    private static final int MOST_PAGES = 200;
     private static final int THREADS = 3;
     private static final double GATEWAY_RATIO_TARGET = 0.8;
     private static final Duration NOTIFICATION_TARGET = Duration.ofMillis(50);
@@ -308,7 +311,28 @@ public final class Bench {
                 "≥ " + GATEWAY_RATIO_TARGET, ratio >= GATEWAY_RATIO_TARGET));
         failures("throughput, directly", direct);
         failures("throughput, through the gateway", viaGateway);
+        notes.add("news-service lists " + publishedBriefings() + " published briefings. The local MongoDB stand-in reads all of"
+                + " them for each list request, and every run adds " + (BRIEFINGS + BRIEFINGS_WARM_UP) + ", so compare the"
+                + " throughputs and their ratio only between runs on data folders alike.");
         return throughput;
+    }
+
+    /** Counted through the public list, 100 a page (its largest), at most {@value #MOST_PAGES} pages. */
+    private long publishedBriefings() {
+        long listed = 0;
+        String cursor = null;
+        for (int page = 0; page < MOST_PAGES; page++) {
+            String uri = news + "/api/news/articles?limit=100"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            JsonNode body = expect(client.send("GET", uri, null, null, Map.of()), 200);
+            listed += body.path("items").size();
+            JsonNode next = body.path("nextCursor");
+            if (next.isNull() || next.isMissingNode()) {
+                break;
+            }
+            cursor = next.asString();
+        }
+        return listed;
     }
 
     /**
