@@ -45,9 +45,6 @@ final class StreamEventIds {
      * resumes, so clients connected across an upgrade miss nothing.
      */
     Optional<StreamPosition.Snapshot> position(String memberId, String lastEventId) {
-        if (lastEventId.length() > MAX_LENGTH) {
-            return Optional.empty();
-        }
         try {
             KeysetPosition lastItem = cursors.afterPosition(scope(memberId), lastEventId);
             return Optional.of(StreamPosition.Snapshot.at(lastItem));
