@@ -1,6 +1,8 @@
 package org.visaport.gateway.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,13 +34,13 @@ import org.springframework.security.web.server.authentication.logout.WebSessionS
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.session.WebSessionIdResolver;
-import org.springframework.web.util.pattern.PathPatternParser;
 import org.visaport.gateway.door.GatewayProblems;
+import org.visaport.platform.security.AnyPath;
 import reactor.core.publisher.Mono;
 
 /**
@@ -95,7 +97,8 @@ class BrowserSecurity {
     @Bean
     @Order(ORDER)
     WebFilter browserSecurityFilter(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-            ReactiveOAuth2AuthorizedClientManager authorizedClientManager, @Value("${visaport.security.issuer-uri}") String issuer) {
+            ReactiveOAuth2AuthorizedClientManager authorizedClientManager, ServerWebExchangeFirewall firewall,
+            @Value("${visaport.security.issuer-uri}") String issuer) {
         var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
@@ -104,8 +107,9 @@ class BrowserSecurity {
         var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
 
+        ServerWebExchangeMatcher browserRequests = browserRequests();
         SecurityWebFilterChain chain = http
-                .securityMatcher(browserRequests())
+                .securityMatcher(browserRequests)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 // Each path is open here: the page tells signed-in from signed-out, and API calls are decided by the
@@ -132,7 +136,12 @@ class BrowserSecurity {
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .addFilterAfter(new SessionTokenRelay(authorizedClientManager), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
-        return new WebFilterChainProxy(chain);
+        var browserChain = new WebFilterChainProxy(chain);
+        browserChain.setFirewall(firewall);
+        // Calls with a bearer token, the most of them, go straight on to the bearer chain and its firewall: through this
+        // proxy they would be wrapped by a second firewall, which checks every header again each time it is read.
+        return (exchange, next) -> browserRequests.matches(exchange)
+                .flatMap(match -> match.isMatch() ? browserChain.filter(exchange, next) : next.filter(exchange));
     }
 
     /** Only the page's own files: no inline script or style, no frames; forms post here, and sign-out goes on to Keycloak. */
@@ -143,19 +152,17 @@ class BrowserSecurity {
                 + "base-uri 'none'; frame-ancestors 'none'; form-action 'self' " + origin;
     }
 
+    /** The page's paths, and API calls with the session cookie and no {@code Authorization} header. */
     private static ServerWebExchangeMatcher browserRequests() {
-        var parser = PathPatternParser.defaultInstance;
-        var pages = ServerWebExchangeMatchers.pathMatchers(java.util.stream.Stream.concat(WebPages.PAGES.stream(),
-                java.util.stream.Stream.of("/web/**", "/oauth2/**", "/login/**", "/logout", "/favicon.ico")).toArray(String[]::new));
-        var api = parser.parse("/api/**");
-        ServerWebExchangeMatcher sessionApiCalls = exchange -> {
+        AnyPath pages = AnyPath.of(Stream.concat(WebPages.PAGES.stream(), Stream.of("/web/**", "/oauth2/**", "/login/**", "/logout", "/favicon.ico")).toList());
+        AnyPath api = AnyPath.of(List.of("/api/**"));
+        return exchange -> {
             var request = exchange.getRequest();
-            boolean matches = api.matches(request.getPath().pathWithinApplication())
-                    && !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-                    && request.getCookies().containsKey(SESSION_COOKIE);
+            var path = request.getPath().pathWithinApplication();
+            boolean matches = pages.matches(path) || (api.matches(path) && !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                    && request.getCookies().containsKey(SESSION_COOKIE));
             return matches ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
         };
-        return ServerWebExchangeMatchers.matchers(pages, sessionApiCalls);
     }
 
     /** The CSRF token is made lazily; subscribing here sets the XSRF-TOKEN cookie for the page to read. */

@@ -1,5 +1,6 @@
 package org.visaport.platform.security;
 
+import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,6 +18,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import org.visaport.platform.problem.ProblemBodies;
 import org.visaport.platform.problem.Problems;
@@ -47,6 +51,12 @@ public class ReactiveSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    ServerWebExchangeFirewall serverWebExchangeFirewall() {
+        return HeaderFirewall.strict();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     SecurityWebFilterChain visaportSecurityWebFilterChain(ServerHttpSecurity http, VisaportSecurityProperties properties) {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(TokenRules::realmRoles);
@@ -54,9 +64,14 @@ public class ReactiveSecurityAutoConfiguration {
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                // Stateless: every call brings its token. The defaults would look up a web session on each call to find a
+                // saved request or security context, and the in-memory session store makes that lookup hop threads twice.
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> {
-                    properties.rolePaths().forEach(rule -> exchanges.pathMatchers(rule.pattern()).hasAnyRole(rule.roleArray()));
-                    exchanges.pathMatchers(properties.permittedPaths()).permitAll().anyExchange().authenticated();
+                    properties.rolePaths().forEach(rule -> exchanges.matchers(AnyPath.of(List.of(rule.pattern()))).hasAnyRole(rule.roleArray()));
+                    exchanges.matchers(AnyPath.of(List.of(properties.permittedPaths()))).permitAll().anyExchange().authenticated();
                 })
                 .headers(headers -> headers
                         .referrerPolicy(policy -> policy.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -64,6 +79,7 @@ public class ReactiveSecurityAutoConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
                                 + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'")))
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles)))
                         .authenticationEntryPoint((exchange, e) -> write(exchange, Problems.unauthorized(), true))
                         .accessDeniedHandler((exchange, e) -> write(exchange, Problems.forbidden(), false)))
