@@ -57,6 +57,9 @@ public final class KafkaCluster implements AutoCloseable {
                     .setConfigProp("default.replication.factor", replicas)
                     .setConfigProp("min.insync.replicas", minInSync)
                     .setConfigProp("offsets.topic.replication.factor", replicas)
+                    // One partition of the consumer offsets per broker instead of Kafka's 50, as the local stack's broker
+                    // has: each is files to create and a leader to elect, for a handful of groups per test.
+                    .setConfigProp("offsets.topic.num.partitions", replicas)
                     .setConfigProp("transaction.state.log.replication.factor", replicas)
                     .setConfigProp("transaction.state.log.min.isr", minInSync)
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.visaport.comment.comment.Comments;
 import org.visaport.platform.consumer.EventReader;
 import org.visaport.platform.consumer.ProcessedEvents;
+import org.visaport.platform.mongo.Documents;
 import org.visaport.platform.topics.Topics;
 
 /**
@@ -86,7 +87,7 @@ class MemberEventsListener {
         }
         Query notNewer = Query.query(Criteria.where("_id").is(data.memberId())
                 .orOperator(Criteria.where("changedAt").lte(at), Criteria.where("changedAt").exists(false)));
-        if (mongo.exists(Query.query(Criteria.where("_id").is(data.memberId())), KnownMember.class)) {
+        if (Documents.existsWithId(mongo, data.memberId(), KnownMember.class)) {
             return mongo.updateFirst(notNewer, update, KnownMember.class).getMatchedCount() > 0;
         }
         if (status == null) {

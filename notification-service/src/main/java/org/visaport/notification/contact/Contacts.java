@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import org.visaport.platform.mongo.Documents;
 
 /** The members' contacts, kept current from every private notification identity-service sends. */
 @Service
@@ -60,7 +61,7 @@ public class Contacts {
     }
 
     private boolean erased(String memberId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(memberId)), ErasedMember.class);
+        return Documents.existsWithId(mongo, memberId, ErasedMember.class);
     }
 
     private void forget(String memberId) {

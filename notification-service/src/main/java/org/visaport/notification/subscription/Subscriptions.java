@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.visaport.notification.storage.Batches;
+import org.visaport.platform.mongo.Documents;
 
 /** The members' subscriptions: their own choices, and their membership as identity-service's events tell it. */
 @Service
@@ -161,7 +162,7 @@ public class Subscriptions {
     private void applyUnlessNewer(String memberId, Instant at, Update update) {
         Query notNewer = Query.query(Criteria.where("_id").is(memberId)
                 .orOperator(Criteria.where("changedAt").lte(at), Criteria.where("changedAt").exists(false)));
-        if (mongo.exists(Query.query(Criteria.where("_id").is(memberId)), Subscription.class)) {
+        if (Documents.existsWithId(mongo, memberId, Subscription.class)) {
             mongo.updateFirst(notNewer, update, Subscription.class);
         } else {
             mongo.upsert(Query.query(Criteria.where("_id").is(memberId)), update, Subscription.class);

@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.visaport.platform.mongo.Documents;
 
 /**
  * The event ids a consumer has handled, so an event delivered again (the outbox delivers at least once, Kafka
@@ -43,11 +44,8 @@ public class ProcessedEvents {
     }
 
     public boolean seen(String consumer, String eventId) {
-        // A lookup by _id, not exists(): that counts with an aggregation, which the local MongoDB stand-in answers by
-        // scanning the collection, and the collection grows with every event for the weeks it is remembered.
-        Query byId = Query.query(Criteria.where("_id").is(key(consumer, eventId)));
-        byId.fields().include("_id");
-        return mongo.findOne(byId, Document.class, COLLECTION) != null;
+        // Looked up, not counted: the collection grows with every event for the weeks it is remembered.
+        return Documents.existsWithId(mongo, key(consumer, eventId), COLLECTION);
     }
 
     /** After the event's effect is stored: a crash before this line handles it again, which handlers must allow. */
