@@ -285,7 +285,7 @@ public final class LocalStack {
      * run) unless {@code VISAPORT_AOT_CACHE=false} or the JDK is older than 25.
      */
     private List<String> launch(ServiceSpec service, Map<String, String> environment) {
-        List<String> jvmOptions = JvmOptions.service();
+        List<String> jvmOptions = service.jvmOptions();
         Path jar = runningCopy(service);
         if (!aotCache || !serviceAotCaches || !AotCaches.supported()) {
             return AotCaches.javaCommand(JavaRuntime.javaExecutable(), jvmOptions, List.of(), jar);
