@@ -6,14 +6,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.visaport.platform.validation.CountryCode;
 import org.visaport.platform.validation.LanguageTag;
 
 /**
- * Query parameters of the reader list: words to search for (relevance order; newest first without), filters,
- * a page size of at most {@value #MAX_LIMIT}, and the cursor the previous page returned. {@code from}/{@code to}
- * are publication dates (UTC), both inclusive.
+ * Query parameters of the reader list: words to search for (relevance order; newest first without), filters, a page
+ * size of at most {@value #MAX_LIMIT}, and the cursor the previous page returned. {@code from}/{@code to} are
+ * publication dates (UTC), both inclusive. The controller reads the parameters; this record's rules decide what is
+ * valid.
  */
 public record ArticleFilter(
         @Size(max = 200) String q,
@@ -21,8 +21,8 @@ public record ArticleFilter(
         @Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be a region such as middle-east") String region,
         @CountryCode String country,
         @LanguageTag String language,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+        LocalDate from,
+        LocalDate to,
         @Size(max = 200) String cursor,
         @Min(1) @Max(MAX_LIMIT) Integer limit) {
 

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.visaport.platform.validation.Constraints;
 import org.visaport.platform.validation.IdempotencyKey;
 
 class ProblemDetailsAdviceTest {
@@ -35,6 +37,12 @@ class ProblemDetailsAdviceTest {
     @RestController
     static class Endpoints {
 
+        private final Validator validator;
+
+        Endpoints(Validator validator) {
+            this.validator = validator;
+        }
+
         @PostMapping("/notes")
         String create(@Valid @RequestBody Note note,
                       @RequestHeader(name = IdempotencyKey.HEADER, required = false) @IdempotencyKey String key) {
@@ -43,6 +51,12 @@ class ProblemDetailsAdviceTest {
 
         @GetMapping("/notes")
         String list(@RequestParam(defaultValue = "20") @Max(100) int limit) {
+            return "ok";
+        }
+
+        @GetMapping("/notes/search")
+        String search(@RequestParam(required = false) String text) {
+            Constraints.enforce(validator, new Note(text));
             return "ok";
         }
 
@@ -62,7 +76,7 @@ class ProblemDetailsAdviceTest {
     ProblemDetailsAdviceTest() {
         LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
-        mvc = MockMvcBuilders.standaloneSetup(new Endpoints()).setControllerAdvice(new ProblemDetailsAdvice())
+        mvc = MockMvcBuilders.standaloneSetup(new Endpoints(validator)).setControllerAdvice(new ProblemDetailsAdvice())
                 .setValidator(validator).build();
     }
 
@@ -86,6 +100,15 @@ class ProblemDetailsAdviceTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("limit"));
         mvc.perform(get("/notes").param("limit", "many"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("limit"));
+    }
+
+    @Test
+    void aValueTheControllerValidatedItselfIsAnsweredAsABoundOneWouldBe() throws Exception {
+        mvc.perform(get("/notes/search").param("text", " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(Problems.TYPE_BASE + "validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("text"));
+        mvc.perform(get("/notes/search").param("text", "found")).andExpect(status().isOk());
     }
 
     @Test
