@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.visaport.identity.keycloak.LostCreateAnswers;
 import org.visaport.identity.membership.Membership;
 import org.visaport.testsupport.Parts;
 
@@ -20,7 +21,7 @@ import org.visaport.testsupport.Parts;
  * subclass's annotation ({@code @WithEmbeddedParts} or {@code @WithContainerParts}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {IdentityApplication.class, FaultInjection.class},
+        classes = {IdentityApplication.class, FaultInjection.class, LostCreateAnswers.class},
         properties = {
                 "visaport.identity.rate-limits.applications-per-address=3",
                 "visaport.identity.posting.cron=-",

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.visaport.identity.membership.AccessReconciler;
 import org.visaport.identity.application.UnconfirmedApplications;
+import org.visaport.identity.keycloak.LostCreateAnswers;
 import org.visaport.identity.membership.Membership;
 import org.visaport.identity.posting.PostingExpiryJob;
 import org.visaport.testsupport.DemoUser;
@@ -350,6 +351,17 @@ abstract class MembershipContract extends IdentityApiTest {
         other.put("postingCity", "Geneva");
         ApiClient.Reply misuse = apply(other, Map.of("Idempotency-Key", key));
         assertThat(misuse.status()).isEqualTo(422);
+    }
+
+    @Test
+    void anAccountMadeByACreateRequestWhoseAnswerWasLostBelongsToTheApplication() {
+        // Keycloak carries out the lost request only after the service looked for it, so the next create meets it.
+        String email = LostCreateAnswers.MARKER + "-" + UUID.randomUUID() + "@mission.example";
+        assertThat(apply(application(email), Map.of()).status()).isEqualTo(202);
+
+        String memberId = memberIdOf(email);
+
+        assertThat(keycloak.user(email)).map(user -> user.path("id").asString()).contains(memberId);
     }
 
     @Test

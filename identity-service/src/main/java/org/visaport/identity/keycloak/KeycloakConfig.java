@@ -27,11 +27,16 @@ class KeycloakConfig {
     KeycloakAdminClient keycloakAdminClient(KeycloakProperties configured, VisaportSecurityProperties security,
                                             RestClient.Builder builder, KeycloakGuard guard, Clock clock) {
         KeycloakProperties properties = configured.withIssuer(security.issuerUri());
+        RestClient http = http(properties, builder);
+        return new KeycloakAdminClient(http, properties, new ServiceAccountToken(http, properties, clock), guard, clock);
+    }
+
+    /** The admin API's client, bounded by the configured timeouts. */
+    static RestClient http(KeycloakProperties properties, RestClient.Builder builder) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .build());
         requests.setReadTimeout(properties.readTimeout());
-        RestClient http = builder.clone().requestFactory(requests).build();
-        return new KeycloakAdminClient(http, properties, new ServiceAccountToken(http, properties, clock), guard, clock);
+        return builder.clone().requestFactory(requests).build();
     }
 }
