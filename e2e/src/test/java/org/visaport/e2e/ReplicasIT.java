@@ -90,7 +90,7 @@ class ReplicasIT {
             environment.put(StackSettings.portVariable(name), Integer.toString(port));
         }
         settings = StackSettings.fromEnvironment(PROJECT, environment);
-        stack = new LocalStack(settings, System.out).withoutServiceAotCaches();
+        stack = new LocalStack(settings, System.out).shortLived();
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "replicas-stack-stop"));
         stack.start();
         client = new StackClient(settings);

@@ -85,7 +85,7 @@ final class RunningStack implements BeforeAllCallback {
         // A setting by its property name, above each service's own: the webhook receiver of WholeStoryIT listens on
         // loopback, where notification-service delivers only when told.
         LocalStack stack = new LocalStack(settings, System.out, Map.of("SPRING_APPLICATION_JSON", """
-                {"visaport.notifications.webhooks.allowed-private-networks": "127.0.0.1/32"}""")).withoutServiceAotCaches();
+                {"visaport.notifications.webhooks.allowed-private-networks": "127.0.0.1/32"}""")).shortLived();
         // Should the test JVM be ended before JUnit closes the stack (a build killed), its child processes go with it.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "e2e-stack-stop"));
         stack.start();
