@@ -15,12 +15,20 @@ import tools.jackson.databind.JsonNode;
 /**
  * Readers' answers carry a tag and say who may keep them; a conditional GET with the current tag is a 304 without a
  * body, and whatever changes the answer (a correction, a retraction, a new article, the caller's entitlement, the
- * query) changes the tag.
+ * query) changes the tag, while a draft that readers cannot see leaves it alone.
  */
 abstract class ReaderCachingContract extends NewsApiSupport {
 
     private ApiClient.Reply get(String path, DemoUser user, String ifNoneMatch) {
         return api.get(path, user == null ? null : token(user), ifNoneMatch);
+    }
+
+    private JsonNode correct(JsonNode article, String note) {
+        return action(article.path("id").asString(), "corrections", Map.of("version", article.path("version").asLong(), "note", note));
+    }
+
+    private void retract(JsonNode article) {
+        action(article.path("id").asString(), "retract", Map.of("version", article.path("version").asLong(), "reason", "Unconfirmed."));
     }
 
     @Test
@@ -35,15 +43,14 @@ abstract class ReaderCachingContract extends NewsApiSupport {
         assertThat(first.header("Pragma")).as("the security headers left the controller's choice alone").isNull();
         assertNotModified(get(path, null, etag), etag, PRIVATE);
 
-        JsonNode corrected = action(article.path("id").asString(), "corrections",
-                Map.of("version", article.path("version").asLong(), "note", "The meeting was on Tuesday."));
+        JsonNode corrected = correct(article, "The meeting was on Tuesday.");
         ApiClient.Reply afterCorrection = get(path, null, etag);
         String correctedTag = etagOf(afterCorrection);
         assertThat(correctedTag).isNotEqualTo(etag);
         assertThat(afterCorrection.json().path("corrections").get(0).path("note").asString()).isEqualTo("The meeting was on Tuesday.");
         assertNotModified(get("/api/news/articles/by-slug/" + article.path("slug").asString(), null, correctedTag), correctedTag, PRIVATE);
 
-        action(article.path("id").asString(), "retract", Map.of("version", corrected.path("version").asLong(), "reason", "Unconfirmed."));
+        retract(corrected);
         ApiClient.Reply afterRetraction = get(path, null, correctedTag);
         assertThat(etagOf(afterRetraction)).isNotEqualTo(correctedTag);
         assertThat(afterRetraction.json().path("retraction").path("reason").asString()).isEqualTo("Unconfirmed.");
@@ -92,6 +99,27 @@ abstract class ReaderCachingContract extends NewsApiSupport {
         ApiClient.Reply changed = get(path, null, etag);
         assertThat(etagOf(changed)).isNotEqualTo(etag);
         assertThat(titles(changed.json())).containsExactly("Second of two " + marker, "First of two " + marker);
+    }
+
+    @Test
+    void theListIsRevalidatedUntilAChangeReadersCanSeeAndEveryOneChangesItsTag() {
+        JsonNode article = publish(create(article("Delegations arrive " + marker)));
+        String path = "/api/news/articles?tag=" + marker;
+        String published = etagOf(get(path, null, null));
+
+        create(article("A draft nobody reads yet " + marker));
+        assertNotModified(get(path, null, published), published, PUBLIC);
+
+        JsonNode corrected = correct(article, "They arrived on Monday.");
+        ApiClient.Reply afterCorrection = get(path, null, published);
+        String correctedTag = etagOf(afterCorrection);
+        assertThat(correctedTag).isNotEqualTo(published);
+        assertNotModified(get(path, null, correctedTag), correctedTag, PUBLIC);
+
+        retract(corrected);
+        ApiClient.Reply afterRetraction = get(path, null, correctedTag);
+        assertThat(etagOf(afterRetraction)).isNotEqualTo(correctedTag);
+        assertThat(titles(afterRetraction.json())).isEmpty();
     }
 
     @Test

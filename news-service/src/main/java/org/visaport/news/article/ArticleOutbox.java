@@ -1,17 +1,34 @@
 package org.visaport.news.article;
 
+import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.visaport.platform.caching.ChangeStamps;
 import org.visaport.platform.outbox.OutboxDefinition;
 import org.visaport.platform.outbox.OutboxRelay;
 import org.visaport.platform.outbox.OutboxRelays;
 
-/** Articles keep their pending events in their own {@code outbox}; the shared relay sends them. */
+/**
+ * Articles keep their pending events in their own {@code outbox}; the shared relay sends them. Every change readers can
+ * see records an event, so once an article's events left, the relay makes sure its last change is in the readers'
+ * list stamp: a change whose stamp was lost (the database went away just after the save) is recorded then, and one
+ * that was recorded leaves the stamp, and every list's tag, alone.
+ */
 @Configuration(proxyBeanMethods = false)
 class ArticleOutbox {
 
     @Bean
-    OutboxRelay articleOutboxRelay(OutboxRelays relays) {
-        return relays.create(OutboxDefinition.of("articles"));
+    OutboxRelay articleOutboxRelay(OutboxRelays relays, ChangeStamps stamps, MongoTemplate mongo) {
+        return relays.create(OutboxDefinition.of("articles").withAfterRelay(id -> {
+            Query lastChange = Query.query(Criteria.where("_id").is(id));
+            lastChange.fields().include("updatedAt");
+            Document article = mongo.findOne(lastChange, Document.class, "articles");
+            if (article != null && article.getDate("updatedAt") != null) {
+                stamps.ensureRecorded(ArticleService.READERS_LIST, article.getDate("updatedAt").toInstant());
+            }
+        }));
     }
 }

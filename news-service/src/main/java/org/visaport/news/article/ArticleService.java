@@ -9,6 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.visaport.news.search.SearchTerms;
+import org.visaport.platform.caching.ChangeStamps;
 import org.visaport.platform.outbox.OutboxRelay;
 import org.visaport.platform.rendering.MarkdownRenderer;
 
@@ -23,18 +24,26 @@ public class ArticleService {
     /** Numbered alternatives, then random ones: a title used any number of times still gets a slug. */
     private static final int SLUG_ATTEMPTS = Slugs.NUMBERED + 10;
 
+    /**
+     * The change stamp of what readers list: every save of an article replaces it, and once the save's events left,
+     * the relay makes sure of it (see {@link ArticleOutbox}), so a change whose first stamp was lost is still recorded.
+     */
+    public static final String READERS_LIST = "articles";
+
     private final ArticleRepository articles;
     private final ArticleEvents events;
     private final MarkdownRenderer renderer;
     private final OutboxRelay outbox;
+    private final ChangeStamps stamps;
     private final Clock clock;
 
     public ArticleService(ArticleRepository articles, ArticleEvents events, MarkdownRenderer renderer, OutboxRelay outbox,
-                          Clock clock) {
+                          ChangeStamps stamps, Clock clock) {
         this.articles = articles;
         this.events = events;
         this.renderer = renderer;
         this.outbox = outbox;
+        this.stamps = stamps;
         this.clock = clock;
     }
 
@@ -148,8 +157,12 @@ public class ArticleService {
         }
     }
 
-    /** The write returned: hand what it recorded to the relay now rather than at its next poll. */
+    /**
+     * The write returned: readers' lists may have changed, and what it recorded goes to the relay now rather than at
+     * its next poll.
+     */
     private Article saved(Article article) {
+        stamps.changed(READERS_LIST, article.getUpdatedAt());
         if (!article.getOutbox().isEmpty()) {
             outbox.dispatch(article.getId());
         }

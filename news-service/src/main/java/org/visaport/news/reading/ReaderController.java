@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.visaport.news.article.Article;
 import org.visaport.news.article.ArticleProblems;
 import org.visaport.news.article.ArticleRepository;
+import org.visaport.news.article.ArticleService;
 import org.visaport.news.search.SearchTerms;
+import org.visaport.platform.caching.ChangeStamps;
 import org.visaport.platform.caching.ConditionalGet;
 import org.visaport.platform.caching.EntityTag;
 import org.visaport.platform.caching.Sharing;
@@ -27,8 +29,10 @@ import org.visaport.platform.validation.Constraints;
 
 /**
  * The news as readers get it: open to everyone, full text for members. Every answer carries an {@code ETag} made from
- * the articles it shows (id and version), the query, and whether the caller gets teasers or the full text, and a
- * conditional GET with the current tag is a 304 before anything is mapped or serialised. The list without search
+ * the query, whether the caller gets teasers or the full text, and what it shows: one article's version, a search's
+ * articles (id and version), or for the newest articles the readers' list stamp, which every change of an article
+ * replaces, so revalidating the list reads no article at all. A conditional GET with the current tag is a 304 before
+ * anything is mapped or serialised. The list without search
  * words is the same for everyone, so asked anonymously it is {@code public, max-age=30}; one article (teaser or full
  * text by who asks) and a search (members search the full text) are {@code private, no-cache} for everyone, as is
  * anything asked with a token (see {@link Sharing}).
@@ -39,11 +43,13 @@ public class ReaderController {
 
     private final ArticleQueries queries;
     private final ArticleRepository articles;
+    private final ChangeStamps stamps;
     private final Validator validator;
 
-    public ReaderController(ArticleQueries queries, ArticleRepository articles, Validator validator) {
+    public ReaderController(ArticleQueries queries, ArticleRepository articles, ChangeStamps stamps, Validator validator) {
         this.queries = queries;
         this.articles = articles;
+        this.stamps = stamps;
         this.validator = validator;
     }
 
@@ -63,21 +69,24 @@ public class ReaderController {
         // about a quarter of this list's CPU (docs/benchmarks.md). The record's own rules still decide what is valid.
         ArticleFilter filter = Constraints.enforce(validator,
                 new ArticleFilter(q, tag, region, country, language, from, to, cursor, limit));
-        Page<Article> page;
-        boolean search = filter.q() != null && !filter.q().isBlank();
-        if (!search) {
-            page = queries.newest(filter);
-        } else {
-            List<String> terms = SearchTerms.of(filter.q());
-            if (terms.isEmpty()) {
-                throw Problems.invalidField("q", "must contain at least one word to search for");
-            }
-            page = queries.search(filter, terms, isMember(caller));
+        if (filter.q() == null || filter.q().isBlank()) {
+            // The newest articles are the same for every reader: the list's stamp, taken before the query, validates
+            // them without reading one (see ChangeStamps).
+            EntityTag etag = EntityTag.of("news.articles/2").with("teasers").with(stamps.current(ArticleService.READERS_LIST))
+                    .with(filter.scope()).with(filter.cursor()).with(filter.pageSize());
+            return ConditionalGet.answer(ifNoneMatch, etag, Sharing.of(true, caller != null),
+                    () -> queries.newest(filter).map(ArticleSummary::of));
         }
-        EntityTag etag = EntityTag.of("news.articles/1").with(search && isMember(caller) ? "full-text-search" : "teasers")
+        List<String> terms = SearchTerms.of(filter.q());
+        if (terms.isEmpty()) {
+            throw Problems.invalidField("q", "must contain at least one word to search for");
+        }
+        Page<Article> page = queries.search(filter, terms, isMember(caller));
+        // A search ranks by relevance within its candidates, so its tag is made of what it found.
+        EntityTag etag = EntityTag.of("news.articles/2").with(isMember(caller) ? "full-text-search" : "teasers")
                 .with(filter.q()).with(filter.scope()).with(filter.cursor()).with(filter.pageSize()).with(page.nextCursor());
         page.items().forEach(article -> etag.with(article.getId(), article.getVersion()));
-        return ConditionalGet.answer(ifNoneMatch, etag, Sharing.of(!search, caller != null), () -> page.map(ArticleSummary::of));
+        return ConditionalGet.answer(ifNoneMatch, etag, Sharing.of(false, caller != null), () -> page.map(ArticleSummary::of));
     }
 
     @GetMapping("/{id}")

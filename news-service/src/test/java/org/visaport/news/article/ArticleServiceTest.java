@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.ErrorResponseException;
+import org.visaport.platform.caching.ChangeStamps;
 import org.visaport.platform.outbox.OutboxRelay;
 import org.visaport.platform.rendering.MarkdownRenderer;
 
@@ -24,7 +25,7 @@ class ArticleServiceTest {
 
     private final ArticleRepository articles = mock(ArticleRepository.class);
     private final ArticleService service = new ArticleService(articles, mock(ArticleEvents.class), new MarkdownRenderer(), mock(OutboxRelay.class),
-            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+            mock(ChangeStamps.class), Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void aSlugTakenBetweenTheCheckAndTheSaveIsItsOwnConflictNotAStaleVersion() {
