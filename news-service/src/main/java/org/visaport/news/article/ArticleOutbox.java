@@ -22,13 +22,16 @@ class ArticleOutbox {
 
     @Bean
     OutboxRelay articleOutboxRelay(OutboxRelays relays, ChangeStamps stamps, MongoTemplate mongo) {
-        return relays.create(OutboxDefinition.of("articles").withAfterRelay(id -> {
-            Query lastChange = Query.query(Criteria.where("_id").is(id));
-            lastChange.fields().include("updatedAt");
-            Document article = mongo.findOne(lastChange, Document.class, "articles");
-            if (article != null && article.getDate("updatedAt") != null) {
-                stamps.ensureRecorded(ArticleService.READERS_LIST, article.getDate("updatedAt").toInstant());
-            }
-        }));
+        return relays.create(OutboxDefinition.of("articles").withAfterRelay(id -> ensureListStamp(mongo, stamps, id)));
+    }
+
+    /** Makes sure the readers' list stamp holds the article's last change. */
+    static void ensureListStamp(MongoTemplate mongo, ChangeStamps stamps, String articleId) {
+        Query lastChange = Query.query(Criteria.where("_id").is(articleId));
+        lastChange.fields().include("updatedAt");
+        Document article = mongo.findOne(lastChange, Document.class, "articles");
+        if (article != null && article.getDate("updatedAt") != null) {
+            stamps.ensureRecorded(ArticleService.READERS_LIST, article.getDate("updatedAt").toInstant());
+        }
     }
 }
