@@ -140,7 +140,7 @@ public class Provisioning {
     /**
      * After a create request whose answer was lost: the account it made, or a new one. The lost request may still be
      * carried out between the look and the new create, which then meets it as an existing account; that account is
-     * this application's all the same, not a stranger's (under load this lost three of 25 applications).
+     * this application's all the same, not a stranger's.
      */
     private String ownOrNew(Membership provisional, String password) {
         Optional<KeycloakUser> own = createdForThis(provisional);

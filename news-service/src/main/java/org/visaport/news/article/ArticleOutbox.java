@@ -1,5 +1,6 @@
 package org.visaport.news.article;
 
+import java.util.Date;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +31,9 @@ class ArticleOutbox {
         Query lastChange = Query.query(Criteria.where("_id").is(articleId));
         lastChange.fields().include("updatedAt");
         Document article = mongo.findOne(lastChange, Document.class, "articles");
-        if (article != null && article.getDate("updatedAt") != null) {
-            stamps.ensureRecorded(ArticleService.READERS_LIST, article.getDate("updatedAt").toInstant());
+        Date updatedAt = article == null ? null : article.getDate("updatedAt");
+        if (updatedAt != null) {
+            stamps.ensureRecorded(ArticleService.READERS_LIST, updatedAt.toInstant());
         }
     }
 }
