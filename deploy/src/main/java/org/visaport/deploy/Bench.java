@@ -223,15 +223,16 @@ public final class Bench {
         String moderator = token(MODERATOR);
         String settings = gateway + "/api/admin/comments/settings";
         JsonNode site = expect(client.send("GET", settings, moderator, null, Map.of()), 200);
-        int perMember = Math.max(site.path("postsPerWindow").asInt(5), POSTS_PER_MEMBER);
+        int siteLimit = site.path("postsPerWindow").asInt(5);
+        int perMember = Math.max(siteLimit, POSTS_PER_MEMBER);
         HttpResponse<String> raising = client.send("PUT", settings, moderator, settingsRequest(site, perMember), Map.of());
         if (raising.statusCode() != 200) {
-            perMember = site.path("postsPerWindow").asInt(5);
+            perMember = siteLimit;
             notes.add("The moderator could not raise the posting limit for the benchmark (" + raising.statusCode()
                     + "), so each member posted at most the site's " + perMember + ".");
         }
         out.println("Comments: up to " + perMember + " posts per member (the posting limit per " + site.path("postingWindow").asString("window")
-                + " for the benchmark; the site's is " + site.path("postsPerWindow").asInt(5) + ") into " + threads.size() + " new threads ...");
+                + " for the benchmark; the site's is " + siteLimit + ") into " + threads.size() + " new threads ...");
         List<Duration> visible = new ArrayList<>();
         List<String> qualified = new ArrayList<>();
         int approvedForTrust = 0;
@@ -282,7 +283,7 @@ public final class Bench {
             }
         } finally {
             if (raising.statusCode() == 200) {
-                client.send("PUT", settings, token(MODERATOR), settingsRequest(site, site.path("postsPerWindow").asInt(5)), Map.of());
+                client.send("PUT", settings, token(MODERATOR), settingsRequest(site, siteLimit), Map.of());
             }
         }
         if (visible.isEmpty()) {
