@@ -283,7 +283,7 @@ public final class Bench {
             }
         } finally {
             if (raising.statusCode() == 200) {
-                client.send("PUT", settings, token(MODERATOR), settingsRequest(site, siteLimit), Map.of());
+                restorePostingLimit(settings, site, siteLimit, perMember);
             }
         }
         if (visible.isEmpty()) {
@@ -296,6 +296,23 @@ public final class Bench {
                 + String.join(", ", qualified))
                 + (approvedForTrust > 0 ? "; a moderator approved " + approvedForTrust + " earlier comments so their authors count as trusted" : "")
                 + (limited > 0 ? "; " + limited + " posts met the posting limit (429) and ended that member's turn" : "") + ".");
+    }
+
+    /** Sets the site's posting limit back after the comment phase, and says so loudly if that fails. */
+    private void restorePostingLimit(String settings, JsonNode site, int siteLimit, int raisedTo) {
+        String answer;
+        try {
+            answer = String.valueOf(client.send("PUT", settings, token(MODERATOR), settingsRequest(site, siteLimit), Map.of()).statusCode());
+        } catch (RuntimeException unanswered) {
+            answer = unanswered.getMessage();
+        }
+        if (!answer.equals("200")) {
+            String unrestored = "The moderator could not set the posting limit back to the site's " + siteLimit + " (" + answer
+                    + "): it stays at " + raisedTo + " per " + site.path("postingWindow").asString("window")
+                    + " until a moderator changes it in the comment settings.";
+            out.println("! " + unrestored);
+            notes.add(unrestored);
+        }
     }
 
     /** The site's comment settings as a moderator sends them, with another posting limit. */
