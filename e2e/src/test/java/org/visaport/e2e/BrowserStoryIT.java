@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * Screenshots of the main pages land in {@code e2e/target/screenshots}.
  */
 @ExtendWith(RunningStack.class)
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserStoryIT {
 

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,16 +22,13 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.visaport.deploy.Folders;
-import org.visaport.deploy.BuildArtifacts;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.visaport.deploy.LocalStack;
-import org.visaport.deploy.Ports;
 import org.visaport.deploy.RedisServer;
 import org.visaport.deploy.ServiceSpec;
 import org.visaport.deploy.StackClient;
@@ -46,66 +38,37 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The local stack as {@code ./visaport up --replicas 2} starts it: two instances of every service and of the gateway,
- * the gateways sharing their counters in Redis. It checks what replicas must not change: every event handled once
- * however the partitions are shared, a member's live stream on one instance hearing what the other handled, a
- * scheduled job (the embargo publisher) acting once though both instances run it, no
- * accepted write and no event lost when one instance of each service is killed under load, reads retried past a dead
- * instance, and one rate limit across the gateways. Runs first among the end-to-end test classes and stops its stack
- * before the others start theirs (junit-platform.properties orders the classes), so only one stack runs at a time.
+ * the gateways sharing their counters in Redis ({@link RunningStack} starts it so where redis-server is installed). It
+ * checks what replicas must not change: every event handled once however the partitions are shared, a member's live
+ * stream on one instance hearing what the other handled, a scheduled job (the embargo publisher) acting once though both
+ * instances run it, no accepted write and no event lost when one instance of each service is killed under load, reads
+ * retried past a dead instance, and one rate limit across the gateways. Runs last among the end-to-end test classes
+ * (junit-platform.properties orders the classes): it leaves an instance of each service dead.
  */
-@Order(1)
+@ExtendWith(RunningStack.class)
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
 
-    private static final Path PROJECT = RunningStack.PROJECT;
     private static final Duration EVENTUALLY = Duration.ofSeconds(120);
     private static final String MEMBER = "member@visaport.local";
     private static final String EDITOR = "editor@visaport.local";
 
-    private static Path home;
     private static StackSettings settings;
     private static LocalStack stack;
     private static StackClient client;
     private static String tag;
 
     @BeforeAll
-    static void startTwoOfEverything() throws IOException, InterruptedException {
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            assumeTrue(Files.isRegularFile(service.jar(PROJECT)), "replicas test skipped: " + service.jar(PROJECT) + " is not built");
-        }
-        BuildArtifacts artifacts = BuildArtifacts.load();
-        assumeTrue(Files.isRegularFile(artifacts.keycloakZip()) && Files.isRegularFile(artifacts.greenmailJar()),
-                "replicas test skipped: the Keycloak distribution or GreenMail was not downloaded by the build");
+    static void followATagOfItsOwn() {
         assumeTrue(RedisServer.executable().isPresent(), "replicas test skipped: no redis-server (Debian: apt-get install redis-server)");
-        // Under target/, so its logs stay to be read after a failure; `./mvnw clean` removes them.
-        home = Files.createDirectories(Path.of("target")).toAbsolutePath().resolve("replicas-stack");
-        Folders.deleteTree(home);
-        Map<String, String> environment = new HashMap<>(Map.of("VISAPORT_HOME", home.toString(), "VISAPORT_REPLICAS", "2"));
-        Set<Integer> taken = new HashSet<>();
-        for (String name : StackSettings.portNames(2)) {
-            int port;
-            do {
-                port = Ports.findFree();
-            } while (!taken.add(port));
-            environment.put(StackSettings.portVariable(name), Integer.toString(port));
-        }
-        settings = StackSettings.fromEnvironment(PROJECT, environment);
-        stack = new LocalStack(settings, System.out).shortLived();
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "replicas-stack-stop"));
-        stack.start();
+        settings = RunningStack.parts().settings();
+        stack = RunningStack.parts().stack();
+        assumeTrue(stack != null && settings.replicas() >= 2, "replicas test skipped: it kills instances of a stack of its own,"
+                + " with two of everything");
         client = new StackClient(settings);
         tag = "replicas-" + UUID.randomUUID().toString().substring(0, 8);
         follow(tag);
-    }
-
-    @AfterAll
-    static void stopTheStack() throws IOException {
-        if (stack != null) {
-            stack.stop();
-        }
-        if (home != null) {
-            Folders.deleteTree(home.resolve("data"));
-        }
     }
 
     @Test
@@ -160,8 +123,10 @@ class ReplicasIT {
         }
 
         await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(toldOf(member)).containsAll(embargoed));
-        // Both instances look for due embargoes every 5 s; one at a time holds the job's lock, so each went out once.
-        await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        // Both instances look for due embargoes every 5 s and one at a time holds the job's lock, so each went out once;
+        // a second publication could only come from a run that began before the first ended, so one more round of both
+        // instances is enough to have seen it.
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(toldOf(member)).filteredOn(embargoed::contains).hasSize(embargoed.size()));
         try (var events = new KafkaConsumer<String, String>(Map.of(
                 "bootstrap.servers", settings.kafkaBootstrapServers(),

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +42,7 @@ import tools.jackson.databind.JsonNode;
  * event, one trace id in the gateway's and the service's logs, and a stopped comment-service costing a fast 503.
  */
 @ExtendWith(RunningStack.class)
+@Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeStoryIT {
 
@@ -123,7 +125,7 @@ class WholeStoryIT {
         assertThat(answer.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(logLines("gateway")).anyMatch(line -> line.contains(traceId) && line.contains("/api/news/articles"));
-            assertThat(logLines("news-service")).anyMatch(line -> line.contains(traceId) && line.contains("GET /api/news/articles 200"));
+            assertThat(logLines(service("news-service"))).anyMatch(line -> line.contains(traceId) && line.contains("GET /api/news/articles 200"));
         });
     }
 
@@ -197,6 +199,12 @@ class WholeStoryIT {
 
     private static List<String> logLines(String part) {
         return lines(settings.logs().resolve(part + ".log"));
+    }
+
+    /** Every instance's lines: the gateway may have sent the call to any of them. */
+    private static List<String> logLines(ServiceSpec service) {
+        return IntStream.rangeClosed(1, settings.replicas())
+                .mapToObj(instance -> logLines(service.name(instance))).flatMap(List::stream).toList();
     }
 
     /** A log's lines, bytes that are no UTF-8 replaced. */
