@@ -85,7 +85,8 @@ final class RunningStack implements BeforeAllCallback {
         // Under target/, so its logs stay to be read after a failure; `./mvnw clean` removes them.
         Path home = Files.createDirectories(Path.of("target")).toAbsolutePath().resolve("e2e-stack");
         Folders.deleteTree(home);
-        int replicas = RedisServer.executable().isPresent() ? 2 : 1;
+        // -Dvisaport.e2e.replicas=1 starts one instance each, quicker when only the stories are run (ReplicasIT skips).
+        int replicas = RedisServer.executable().isPresent() ? Integer.getInteger("visaport.e2e.replicas", 2) : 1;
         Map<String, String> environment = new HashMap<>(Map.of("VISAPORT_HOME", home.toString(), "VISAPORT_REPLICAS", Integer.toString(replicas)));
         freePorts(replicas).forEach((name, port) -> environment.put(StackSettings.portVariable(name), Integer.toString(port)));
         StackSettings settings = StackSettings.fromEnvironment(PROJECT, environment);
