@@ -39,8 +39,15 @@ public final class AotCaches {
     private final Path javaExecutable;
     private final Path logs;
 
-    /** What to run: the command line, and whether it uses a cache (false also when the cache could not be made). */
-    public record Launch(List<String> command, boolean cached, Duration preparation) {
+    /**
+     * What to run: the command line, whether it uses a cache (false also when the cache could not be made), and how
+     * long making it took on this start ({@link Duration#ZERO} when it was there already).
+     */
+    public record Launch(List<String> command, boolean cached, Duration madeIn) {
+
+        public boolean madeNow() {
+            return !madeIn.isZero();
+        }
     }
 
     public AotCaches(Path root, Path javaExecutable, Path logs) {
@@ -66,30 +73,33 @@ public final class AotCaches {
         try {
             Path folder = root.resolve(name + "-" + rememberedKey(name, List.of(jar), jvmOptions));
             Path cache = folder.resolve("app.aot");
+            boolean made = !Files.isRegularFile(cache);
             Path runnable = extracted(name, jar, folder);
-            if (!Files.isRegularFile(cache)) {
+            if (made) {
                 train(name, runnable, jvmOptions, trainingEnvironment, cache);
             }
             removeOlderCaches(name, folder);
             return new Launch(command(jvmOptions, List.of("-XX:AOTCache=" + cache), runnable), true,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    made ? Duration.ofNanos(System.nanoTime() - started) : Duration.ZERO);
         } catch (IOException | StackException e) {
             // No cache is no harm: the service starts as it always did, just slower.
-            return new Launch(command(jvmOptions, List.of(), jar), false, Duration.ofNanos(System.nanoTime() - started));
+            return new Launch(command(jvmOptions, List.of(), jar), false, Duration.ZERO);
         }
     }
 
     /**
      * The files' key, hashed once per version of the files: the SHA-256 of five service jars (350 MB) costs seconds of
-     * CPU at every start otherwise, while the services compete for it. A file counts as the same while its size and
-     * modification time are (the stack runs a copy that keeps the built jar's time; every build writes a new jar).
+     * CPU at every start otherwise, while the services compete for it. A file counts as the same while its name, size
+     * and modification time are: every build writes a new jar, and each stack runs a copy in its own data folder that
+     * keeps the built jar's time, so the folder is left out, or every stack in another folder (the end-to-end tests',
+     * a first start on an empty one) would hash all the jars again.
      */
-    private String rememberedKey(String name, List<Path> madeFrom, List<String> jvmOptions) throws IOException {
+    String rememberedKey(String name, List<Path> madeFrom, List<String> jvmOptions) throws IOException {
         Files.createDirectories(root);
         Path memo = root.resolve(name + ".key");
         StringBuilder files = new StringBuilder();
         for (Path file : madeFrom) {
-            files.append(file).append(' ').append(Files.size(file)).append(' ')
+            files.append(file.getFileName()).append(' ').append(Files.size(file)).append(' ')
                     .append(Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS)).append(' ');
         }
         String file = files + String.join(" ", jvmOptions) + " " + Runtime.version() + " " + System.getProperty("java.home");

@@ -299,8 +299,8 @@ public final class LocalStack {
         AotCaches.Launch launch = aotCaches().prepare(service.module(), jar, jvmOptions, training);
         if (!launch.cached()) {
             out.println("  " + service.module() + ": no AOT cache (see " + settings.logs().resolve(service.module() + "-aot.log") + ")");
-        } else if (launch.preparation().toSeconds() >= 1) {
-            out.println("  " + service.module() + ": AOT cache made in " + launch.preparation().toSeconds() + " s (once per build)");
+        } else if (launch.madeNow()) {
+            out.println("  " + service.module() + ": AOT cache made in " + launch.madeIn().toSeconds() + " s (once per build)");
         }
         return launch.command();
     }

@@ -37,9 +37,11 @@ class AotCachesTest {
         writeJar(jar, "version one");
         AotCaches.Launch first = caches.prepare("greeting", jar, List.of(), Map.of());
         assertThat(first.cached()).isTrue();
+        assertThat(first.madeNow()).isTrue();
         assertThat(run(first)).contains("version one");
-        assertThat(caches.prepare("greeting", jar, List.of(), Map.of()).command()).as("made once, then reused")
-                .isEqualTo(first.command());
+        AotCaches.Launch reused = caches.prepare("greeting", jar, List.of(), Map.of());
+        assertThat(reused.command()).as("made once, then reused").isEqualTo(first.command());
+        assertThat(reused.madeNow()).isFalse();
 
         // The same path, new content: as after a rebuild.
         writeJar(jar, "version two");
@@ -61,6 +63,32 @@ class AotCachesTest {
         assertThat(AotCaches.key(List.of(one), List.of())).isEqualTo(AotCaches.key(List.of(other), List.of()));
         writeJar(other, "changed");
         assertThat(AotCaches.key(List.of(one), List.of())).isNotEqualTo(AotCaches.key(List.of(other), List.of()));
+    }
+
+    @Test
+    void aCopyOfTheJarInAnotherDataFolderIsNotReadAgain() throws Exception {
+        AotCaches caches = new AotCaches(folder.resolve("aot"), Path.of("java"), folder);
+        Path built = folder.resolve("one").resolve("greeting.jar");
+        Files.createDirectories(built.getParent());
+        writeJar(built, "built once");
+        String key = caches.rememberedKey("greeting", List.of(built), List.of());
+
+        // Each stack runs a copy with the built jar's time; hashing it again would cost every new stack seconds.
+        Path copy = Files.createDirectories(folder.resolve("other-stack")).resolve("greeting.jar");
+        Files.copy(built, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        var time = Files.getLastModifiedTime(copy);
+        try (var file = new java.io.RandomAccessFile(copy.toFile(), "rw")) {
+            file.seek(file.length() - 1);
+            int last = file.read();
+            file.seek(file.length() - 1);
+            file.write(last ^ 1);
+        }
+        Files.setLastModifiedTime(copy, time);
+
+        assertThat(caches.rememberedKey("greeting", List.of(copy), List.of()))
+                .as("known by its name, size and time, wherever it lies, so not hashed again").isEqualTo(key);
+        Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.fromMillis(time.toMillis() + 5_000));
+        assertThat(caches.rememberedKey("greeting", List.of(copy), List.of())).as("another time: hashed").isNotEqualTo(key);
     }
 
     @Test
