@@ -91,8 +91,8 @@ public final class AotCaches {
      * The files' key, hashed once per version of the files: the SHA-256 of five service jars (350 MB) costs seconds of
      * CPU at every start otherwise, while the services compete for it. A file counts as the same while its name, size
      * and modification time are: every build writes a new jar, and each stack runs a copy in its own data folder that
-     * keeps the built jar's time, so the folder is left out, or every stack in another folder (the end-to-end tests',
-     * a first start on an empty one) would hash all the jars again.
+     * keeps the built jar's time, so the folder is left out, or every stack in another folder (a first start on an
+     * empty one, a switch between folders) would hash all the jars again.
      */
     String rememberedKey(String name, List<Path> madeFrom, List<String> jvmOptions) throws IOException {
         Files.createDirectories(root);
