@@ -146,6 +146,11 @@ public final class AotCaches {
         return new Recording(List.of("-XX:AOTCacheOutput=" + partial), partial, cache);
     }
 
+    /** As {@link #recording(String, List, List)} on {@code caches}, or no cache where there are none to keep (null). */
+    public static Recording recording(AotCaches caches, String name, List<Path> madeFrom, List<String> jvmOptions) {
+        return caches == null ? Recording.NONE : caches.recording(name, madeFrom, jvmOptions);
+    }
+
     /**
      * The options that map the cache {@code recording} finds, recording it first when there is none yet: {@code launch}
      * starts the program with the options it is given, {@code awaitReady} returns once that run is ready, and the run is

@@ -33,7 +33,10 @@ public final class Bench {
     static final String COMMAND = "./visaport bench";
     private static final String LIST = "/api/news/articles?limit=20";
     private static final int CONNECTIONS = 16;
-    /** Long enough for the gateway's C2 to compile its path (about 10 000 calls, see JvmOptions.gateway()). */
+    /**
+     * Long enough for every part on the list's path to have compiled it (C1 does within a few hundred calls); kept at
+     * the 45 s it had when the gateway ran C2, which needed some 10 000, so that runs stay comparable.
+     */
     private static final Duration WARM_UP = Duration.ofSeconds(45);
     private static final Duration FULL_LOAD = Duration.ofSeconds(45);
     private static final Duration PACED = Duration.ofSeconds(40);

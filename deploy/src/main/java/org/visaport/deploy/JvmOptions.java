@@ -6,11 +6,13 @@ import java.util.List;
  * The JVM settings of each part of the local stack, chosen for a developer's machine with two cores and a stack that
  * must stay under 2.5 GiB of resident memory after the end-to-end demo (figures in docs/benchmarks.md).
  *
- * <p>Nine JVMs share two cores at start-up, so compile time is start-up time. Every part but the gateway
- * ({@link #gateway()}) compiles with C1 only ({@code -XX:TieredStopAtLevel=1}): on this machine that took a warm
- * {@code ./visaport up} from 53–60 s to 35–40 s and halved Keycloak's and Kafka's start-up CPU. The price is peak
- * throughput, which a service's rarely taken paths do not reach; the benchmarks say which compiler they ran with, and
- * production images keep the JDK's default tiered compilation.
+ * <p>Nine JVMs share two cores at start-up, so compile time is start-up time. Every part compiles with C1 only
+ * ({@code -XX:TieredStopAtLevel=1}): on this machine that took a warm {@code ./visaport up} from 53–60 s to 35–40 s and
+ * halved Keycloak's and Kafka's start-up CPU. The price is peak throughput, which a service's rarely taken paths do not
+ * reach; the benchmarks say which compiler they ran with, and production images keep the JDK's default tiered
+ * compilation. That holds for the gateway too, though every call crosses its filters: with C2 at a quarter of its
+ * thresholds it spent 1.2–1.3 ms of CPU per call once warm instead of 2.0–2.4, but took 11.5–12.9 CPU-seconds to start
+ * instead of 6.5–7.0, and 5 more in the five seconds after, while it is the last part to start (docs/benchmarks.md).
  */
 public final class JvmOptions {
 
@@ -18,7 +20,7 @@ public final class JvmOptions {
     private static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
 
     /**
-     * VisaPort's services. Their live data after the demo is well under 100 MB, so a 256 MB heap leaves room for load;
+     * VisaPort's services and the gateway. Their live data after the demo is well under 100 MB, so a 256 MB heap leaves room for load;
      * on a heap this small the serial collector costs least in memory and threads (G1's remembered sets and
      * concurrent threads pay off on large heaps and many cores). Compact object headers (a product option since JDK 25) shrink every object
      * by four bytes. Request handling runs on virtual threads, whose stacks live on the heap, so the platform-thread
@@ -27,21 +29,6 @@ public final class JvmOptions {
     public static List<String> service() {
         return withCompactHeaders(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
                 "-XX:ReservedCodeCacheSize=64m", QUICK_COMPILER));
-    }
-
-    /**
-     * The gateway: as the services, but compiled for throughput. Every call of every client crosses the same few dozen
-     * filters, so its code is the hottest of the stack and its cost per call shows in every figure. With C1 only a
-     * gateway beside the stack spent 2.0–2.4 ms of CPU per call however long it ran; with the JDK's tiered compilation
-     * (C2) 1.6 ms after 10 000 calls, and with C2's thresholds at a quarter ({@code CompileThresholdScaling}) 1.2–1.3 ms
-     * after 9 000 (docs/benchmarks.md). A lower threshold compiles on fewer samples, which suits the gateway: its calls
-     * all take the same path.
-     */
-    public static List<String> gateway() {
-        var options = new java.util.ArrayList<>(service());
-        options.remove(QUICK_COMPILER);
-        options.add("-XX:CompileThresholdScaling=0.25");
-        return List.copyOf(options);
     }
 
     /** The local Kafka broker: one node, little traffic; its page cache, not its heap, holds the log. */

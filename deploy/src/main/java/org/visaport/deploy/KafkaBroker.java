@@ -53,7 +53,8 @@ public final class KafkaBroker implements AutoCloseable {
                     Map.of(), dataDirectory, logDirectory.resolve("kafka.log"));
             format.awaitSuccess(Duration.ofSeconds(60));
         }
-        List<String> cacheOptions = AotCaches.recordedOnce(() -> aotCache(aotCaches, classpath),
+        List<String> cacheOptions = AotCaches.recordedOnce(
+                () -> AotCaches.recording(aotCaches, "kafka", AotCaches.classPathFiles(classpath), JvmOptions.kafka()),
                 recording -> launch(java, classpath, config, recording, "kafka training run", dataDirectory,
                         logDirectory.resolve("kafka-aot.log")),
                 training -> awaitReady(training, port, partitions), TRAINING_STOP);
@@ -66,11 +67,6 @@ public final class KafkaBroker implements AutoCloseable {
             throw e;
         }
         return broker;
-    }
-
-    private static AotCaches.Recording aotCache(AotCaches aotCaches, String classpath) {
-        return aotCaches == null ? AotCaches.Recording.NONE
-                : aotCaches.recording("kafka", AotCaches.classPathFiles(classpath), JvmOptions.kafka());
     }
 
     private static ManagedProcess launch(Path java, String classpath, Path config, List<String> cacheOptions, String name,

@@ -53,10 +53,9 @@ public final class LocalStack {
 
     /**
      * A stack that starts once per build and lives for minutes (the end-to-end tests). Its services start from their
-     * jars, without AOT caches, where a training run would cost more than it saves; the broker's cache stays (its
-     * recording is a start stopped once ready, a few seconds where a service's training run takes some 40). Its gateway
-     * compiles with C1, as the services do: C2 pays back after some 10 000 calls, and until then its compile threads
-     * take the cores the tests wait on (the end-to-end module took 6:18 instead of 5:19–5:42 with a C2 gateway).
+     * jars, without AOT caches, where a training run would cost more than it saves; the broker's and the mail server's
+     * caches stay (each is recorded by a start stopped once ready, a few seconds where a service's training run takes
+     * some 40).
      */
     public LocalStack shortLived() {
         shortLived = true;
@@ -193,7 +192,7 @@ public final class LocalStack {
     private void startKafka() {
         KafkaBroker kafka = startSlots.take("kafka", () -> KafkaBroker.start(settings.data().resolve("kafka"), settings.logs(),
                 settings.port("kafka"), settings.port("kafka-controller"), settings.kafkaPartitions(),
-                aotCache && AotCaches.supported() ? aotCaches() : null));
+                cachesOfPartsStoppedWhenReady()));
         started.push(kafka);
         state.add(new StackState.Part("kafka", kafka.bootstrapServers(), "tcp:" + settings.port("kafka"), kafka.process().pid()));
         ready("kafka");
@@ -220,7 +219,7 @@ public final class LocalStack {
 
     private void startMail(BuildArtifacts artifacts) {
         MailServer mail = startSlots.take("mail", () -> MailServer.start(artifacts.greenmailJar(), settings.home(), settings.logs(),
-                settings.port("smtp"), settings.port("mail-api")));
+                settings.port("smtp"), settings.port("mail-api"), cachesOfPartsStoppedWhenReady()));
         started.push(mail);
         state.add(new StackState.Part("mail", mail.mailboxUri().toString(), mail.readinessUri().toString(), mail.process().pid()));
         ready("mail");
@@ -287,7 +286,7 @@ public final class LocalStack {
      * run) unless {@code VISAPORT_AOT_CACHE=false} or the JDK is older than 25.
      */
     private List<String> launch(ServiceSpec service, Map<String, String> environment) {
-        List<String> jvmOptions = shortLived ? JvmOptions.service() : service.jvmOptions();
+        List<String> jvmOptions = JvmOptions.service();
         Path jar = runningCopy(service);
         if (!aotCache || shortLived || !AotCaches.supported()) {
             return AotCaches.javaCommand(JavaRuntime.javaExecutable(), jvmOptions, List.of(), jar);
@@ -303,6 +302,11 @@ public final class LocalStack {
             out.println("  " + service.module() + ": AOT cache made in " + launch.madeIn().toSeconds() + " s (once per build)");
         }
         return launch.command();
+    }
+
+    /** Where the broker and the mail server, recorded by a start stopped once ready, find their caches: none when off. */
+    private AotCaches cachesOfPartsStoppedWhenReady() {
+        return aotCache && AotCaches.supported() ? aotCaches() : null;
     }
 
     private AotCaches aotCaches() {

@@ -48,11 +48,6 @@ public record ServiceSpec(String module, String portName) {
         return base.resolve("/actuator/prometheus");
     }
 
-    /** The gateway, which every call crosses, compiles for throughput; the services for a quick start. */
-    public List<String> jvmOptions() {
-        return isGateway() ? JvmOptions.gateway() : JvmOptions.service();
-    }
-
     private boolean isGateway() {
         return module.equals("gateway");
     }

@@ -212,6 +212,36 @@ class AotCachesTest {
         return first.cache();
     }
 
+    /**
+     * What the {@code visaport} script relies on for the launcher's class-data archive
+     * ({@code -XX:+AutoCreateSharedArchive}): the first run writes it as it ends, the next maps it, and a rebuilt jar
+     * runs its own classes instead of the archived ones. The JVM knows the jar by its size and time, as a build leaves
+     * them; it does not write the archive again, which is why the script drops an archive older than the jars.
+     */
+    @Test
+    void theLaunchersClassArchiveIsRefusedOnceItsJarIsRebuilt() throws Exception {
+        Path jar = folder.resolve("greeting.jar");
+        Path archive = folder.resolve("launcher.jsa");
+        writeJar(jar, "version one");
+        assertThat(runWithArchive(jar, archive)).contains("version one");
+        assertThat(archive).as("written as the first run ended").isNotEmptyFile();
+        assertThat(runWithArchive(jar, archive)).contains("version one").contains("Mapped dynamic region");
+
+        writeJar(jar, "version two");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+        assertThat(runWithArchive(jar, archive)).contains("version two").doesNotContain("version one")
+                .contains("shared class paths mismatch");
+    }
+
+    private static String runWithArchive(Path jar, Path archive) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(javaWith(List.of("-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:cds"), jar)).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
     /** Caches made by this test's own JDK; the test is skipped where that JDK has none. */
     private AotCaches cachesOfThisJdk() {
         assumeTrue(AotCaches.supported(), "AOT caches need Java " + AotCaches.FIRST_FEATURE_VERSION + "+");

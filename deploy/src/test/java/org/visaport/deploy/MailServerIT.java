@@ -1,6 +1,7 @@
 package org.visaport.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -11,7 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +37,31 @@ class MailServerIT {
             assertThat(inbox.statusCode()).isEqualTo(200);
             assertThat(inbox.body()).contains("Your membership was approved");
         }
+    }
+
+    @Test
+    void recordsItsAotCacheOnceAndStartsFromItAfterwards() throws Exception {
+        assumeTrue(AotCaches.supported(), "AOT caches need Java 25 or newer; this is " + Runtime.version());
+        AotCaches caches = new AotCaches(dir.resolve("aot"), JavaRuntime.javaExecutable(), dir);
+        Path jar = BuildArtifacts.load().greenmailJar();
+        try (MailServer first = MailServer.start(jar, dir, dir, Ports.findFree(), Ports.findFree(), caches)) {
+            assertThat(arguments(first)).as("the first start runs after the recording, from its cache")
+                    .anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
+        }
+        assertThat(dir.resolve("mail-aot.log")).as("one recording run").exists();
+        Files.delete(dir.resolve("mail-aot.log"));
+
+        int smtpPort = Ports.findFree();
+        try (MailServer again = MailServer.start(jar, dir, dir, smtpPort, Ports.findFree(), caches)) {
+            assertThat(dir.resolve("mail-aot.log")).as("no second recording").doesNotExist();
+            assertThat(arguments(again)).anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
+            send(smtpPort, "member@visaport.local", "Started from its cache");
+        }
+    }
+
+    private static List<String> arguments(MailServer mail) {
+        return ProcessHandle.of(mail.process().pid()).flatMap(process -> process.info().arguments())
+                .map(List::of).orElseThrow();
     }
 
     /** A plain SMTP conversation, as the notification service's mail client would have it. */
