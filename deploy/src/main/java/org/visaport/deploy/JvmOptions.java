@@ -20,10 +20,10 @@ public final class JvmOptions {
     private static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
 
     /**
-     * VisaPort's services and the gateway. Their live data after the demo is well under 100 MB, so a 256 MB heap leaves room for load;
-     * on a heap this small the serial collector costs least in memory and threads (G1's remembered sets and
-     * concurrent threads pay off on large heaps and many cores). Compact object headers (a product option since JDK 25) shrink every object
-     * by four bytes. Request handling runs on virtual threads, whose stacks live on the heap, so the platform-thread
+     * VisaPort's services and the gateway. Their live data after the demo is well under 100 MB, so a 256 MB heap leaves
+     * room for load; on a heap this small the serial collector costs least in memory and threads (G1's remembered sets
+     * and concurrent threads pay off on large heaps and many cores). Compact object headers (a product option since
+     * JDK 25) shrink every object by four bytes. Request handling runs on virtual threads, whose stacks live on the heap, so the platform-thread
      * stack can shrink too.
      */
     public static List<String> service() {
