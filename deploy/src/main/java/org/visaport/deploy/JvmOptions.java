@@ -23,8 +23,8 @@ public final class JvmOptions {
      * VisaPort's services and the gateway. Their live data after the demo is well under 100 MB, so a 256 MB heap leaves
      * room for load; on a heap this small the serial collector costs least in memory and threads (G1's remembered sets
      * and concurrent threads pay off on large heaps and many cores). Compact object headers (a product option since
-     * JDK 25) shrink every object by four bytes. Request handling runs on virtual threads, whose stacks live on the heap, so the platform-thread
-     * stack can shrink too.
+     * JDK 25) shrink every object by four bytes. Request handling runs on virtual threads, whose stacks live on the
+     * heap, so the platform-thread stack can shrink too.
      */
     public static List<String> service() {
         return withCompactHeaders(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
